@@ -1,0 +1,33 @@
+@{
+    RootModule           = 'Omnidesk.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '5b0f3d9e-6a51-4c3e-9f55-2d7a1c8e4b90'
+    Author               = 'Omnidesk PowerShell contributors'
+    CompanyName          = 'Community'
+    Copyright            = '(c) Omnidesk PowerShell contributors. MIT License.'
+    Description          = 'Binary cmdlets for the Omnidesk (omnidesk.ru) and Deskie (deskie.io) helpdesk REST API: cases, filters and more, with paging, retries, -WhatIf and a local emulator to try it without an account.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    DotNetFrameworkVersion = '4.7.2'
+    # The model types load first, into the default context, so every assembly of the module shares them.
+    RequiredAssemblies   = @('Omnidesk.Model.dll')
+    FormatsToProcess     = @('Omnidesk.Format.ps1xml')
+    CmdletsToExport      = @(
+        'Connect-Omnidesk'
+        'Disconnect-Omnidesk'
+        'Get-OmnideskConnection'
+        'Get-OmnideskCase'
+        'Get-OmnideskFilter'
+    )
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('Omnidesk', 'Deskie', 'Helpdesk', 'ServiceDesk', 'Support', 'Tickets', 'REST', 'API', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            LicenseUri   = 'https://opensource.org/licenses/MIT'
+            ProjectUri   = 'https://github.com/omnidesk-powershell/Omnidesk'
+            ReleaseNotes = 'First release: Connect-Omnidesk, Disconnect-Omnidesk, Get-OmnideskConnection, Get-OmnideskCase, Get-OmnideskFilter.'
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using System;
+using System.Threading;
+
+namespace Omnidesk
+{
+    /// <summary>
+    /// Per-call state handed to the engine: the cancellation of the calling cmdlet (Ctrl+C) and where to report
+    /// each HTTP attempt and each wait. The callbacks may be invoked on any thread; the caller marshals them.
+    /// </summary>
+    public sealed class OmnideskCallContext
+    {
+        public OmnideskCallContext(CancellationToken cancellation, Action<OmnideskRequestLog> onRequest = null,
+            Action<string> onDebug = null, Action<OmnideskRetryNotice> onRetry = null)
+        {
+            Cancellation = cancellation;
+            OnRequest = onRequest;
+            OnDebug = onDebug;
+            OnRetry = onRetry;
+        }
+
+        public CancellationToken Cancellation { get; }
+        public Action<OmnideskRequestLog> OnRequest { get; }
+        public Action<string> OnDebug { get; }
+        public Action<OmnideskRetryNotice> OnRetry { get; }
+
+        public static OmnideskCallContext None { get; } = new OmnideskCallContext(CancellationToken.None);
+    }
+
+    /// <summary>One HTTP attempt: what -Verbose prints. Never contains credentials.</summary>
+    public sealed class OmnideskRequestLog
+    {
+        public string Method { get; set; }
+        /// <summary>Path and query, e.g. /api/cases.json?status=open&amp;page=2&amp;limit=100.</summary>
+        public string PathAndQuery { get; set; }
+        /// <summary>Null when no response arrived (network failure, timeout).</summary>
+        public int? StatusCode { get; set; }
+        public long ElapsedMilliseconds { get; set; }
+        public int Attempt { get; set; }
+        public int? ApiCallsLeft { get; set; }
+
+        public override string ToString()
+        {
+            var status = StatusCode.HasValue ? StatusCode.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : "no response";
+            var left = ApiCallsLeft.HasValue ? $", api_calls_left={ApiCallsLeft}" : "";
+            var attempt = Attempt > 1 ? $" (attempt {Attempt})" : "";
+            return $"{Method} {PathAndQuery} -> {status} in {ElapsedMilliseconds} ms{left}{attempt}";
+        }
+    }
+
+    /// <summary>A wait before a retry: what the cmdlet shows as a warning.</summary>
+    public sealed class OmnideskRetryNotice
+    {
+        public string Method { get; set; }
+        public string PathAndQuery { get; set; }
+        public int? StatusCode { get; set; }
+        public TimeSpan Delay { get; set; }
+        public int Attempt { get; set; }
+        /// <summary>Why: "429", "503", "network failure", ...</summary>
+        public string Reason { get; set; }
+
+        public override string ToString() =>
+            $"{Method} {PathAndQuery}: {Reason}; retry {Attempt} in {Delay.TotalSeconds:0.###} s";
+    }
+}

@@ -1,0 +1,44 @@
+using System;
+using System.Collections.Generic;
+
+namespace Omnidesk
+{
+    /// <summary>A case (ticket) as the API returns it, with its quirks already resolved.</summary>
+    public sealed class OmnideskCase
+    {
+        public long CaseId { get; set; }
+        public string CaseNumber { get; set; }
+        public string Subject { get; set; }
+        public long UserId { get; set; }
+        /// <summary>0 when the case is unassigned (the API's own convention, also used by the -StaffId filter).</summary>
+        public long StaffId { get; set; }
+        public long GroupId { get; set; }
+        public string Status { get; set; }
+        public string Priority { get; set; }
+        public string Channel { get; set; }
+        public string Recipient { get; set; }
+        public string[] CcEmails { get; set; } = new string[0];
+        public string[] BccEmails { get; set; } = new string[0];
+        public bool Deleted { get; set; }
+        public bool Spam { get; set; }
+        public DateTimeOffset? CreatedAt { get; set; }
+        public DateTimeOffset? UpdatedAt { get; set; }
+        /// <summary>Null while the case is not closed (the API sends "-").</summary>
+        public DateTimeOffset? ClosedAt { get; set; }
+        public DateTimeOffset? LastResponseAt { get; set; }
+        /// <summary>Minutes from creation to closing; null while not closed (the API sends "-").</summary>
+        public int? ClosingSpeed { get; set; }
+        public long? ParentCaseId { get; set; }
+        public long? LanguageId { get; set; }
+        /// <summary>Keyed by the API's field name (cf_N); values are strings, numbers, booleans or arrays.</summary>
+        public Dictionary<string, object> CustomFields { get; set; } = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
+        public long[] Labels { get; set; } = new long[0];
+        public long[] LockedLabels { get; set; } = new long[0];
+        public string Rating { get; set; }
+        public string RatingComment { get; set; }
+        public long? RatedStaffId { get; set; }
+
+        public override string ToString() =>
+            string.IsNullOrEmpty(CaseNumber) ? $"Case {CaseId} '{Subject}'" : $"Case {CaseNumber} '{Subject}'";
+    }
+}

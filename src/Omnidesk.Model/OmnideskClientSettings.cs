@@ -1,0 +1,55 @@
+using System;
+using System.Net;
+
+namespace Omnidesk
+{
+    /// <summary>How a connection talks to the API. The credential is read once, into the Authorization header.</summary>
+    public sealed class OmnideskClientSettings
+    {
+        public Uri BaseUri { get; set; }
+
+        /// <summary>UserName = staff e-mail, Password = API key. Never logged, never exposed after creation.</summary>
+        public NetworkCredential Credential { get; set; }
+
+        /// <summary>Time allowed for one attempt of one request.</summary>
+        public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
+
+        /// <summary>Retries after 429/502/503/504 or a transient network failure (0 = none).</summary>
+        public int MaxRetryCount { get; set; } = 5;
+
+        /// <summary>First backoff delay when the server gives no retry_after; doubles each retry, with jitter.</summary>
+        public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+        /// <summary>Upper bound of one wait, whatever the server asks for.</summary>
+        public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(60);
+
+        public string UserAgent { get; set; } = "Omnidesk-PowerShell";
+
+        public OmnideskClientSettings CloneWithoutCredential()
+        {
+            var copy = (OmnideskClientSettings)MemberwiseClone();
+            copy.Credential = null;
+            return copy;
+        }
+    }
+
+    /// <summary>The API's rate-limit headers as last seen; null until a response carried them.</summary>
+    public sealed class OmnideskRateLimit
+    {
+        public OmnideskRateLimit(int? limitPerMinute, int? callsLeft, DateTimeOffset? observedAt)
+        {
+            LimitPerMinute = limitPerMinute;
+            CallsLeft = callsLeft;
+            ObservedAt = observedAt;
+        }
+
+        public int? LimitPerMinute { get; }
+        public int? CallsLeft { get; }
+        public DateTimeOffset? ObservedAt { get; }
+
+        public static OmnideskRateLimit Unknown { get; } = new OmnideskRateLimit(null, null, null);
+
+        public override string ToString() =>
+            LimitPerMinute.HasValue ? $"{CallsLeft}/{LimitPerMinute} calls left this minute" : "unknown";
+    }
+}

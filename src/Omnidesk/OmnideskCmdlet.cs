@@ -1,0 +1,114 @@
+using System;
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Omnidesk
+{
+    /// <summary>
+    /// Base of every Omnidesk cmdlet: cancels engine work on Ctrl+C (StopProcessing), and carries the engine's
+    /// per-request logging back to the pipeline thread, the only thread allowed to write to PowerShell's streams.
+    /// </summary>
+    public abstract class OmnideskCmdlet : PSCmdlet, IDisposable
+    {
+        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+        private readonly ConcurrentQueue<Action> _writes = new ConcurrentQueue<Action>();
+        private readonly SemaphoreSlim _signal = new SemaphoreSlim(0);
+
+        protected CancellationToken Stopping => _stopping.Token;
+
+        protected override void StopProcessing() => _stopping.Cancel();
+
+        public void Dispose()
+        {
+            _stopping.Dispose();
+            _signal.Dispose();
+        }
+
+        /// <summary>A call context whose callbacks queue writes for the pipeline thread; streams nobody reads cost nothing.</summary>
+        protected OmnideskCallContext NewCallContext()
+        {
+            Action<OmnideskRequestLog> onRequest = null;
+            Action<string> onDebug = null;
+            if (IsEnabled("Verbose", "VerbosePreference")) onRequest = log => Post(() => WriteVerbose(log.ToString()));
+            if (IsEnabled("Debug", "DebugPreference")) onDebug = text => Post(() => WriteDebug(text));
+            return new OmnideskCallContext(_stopping.Token, onRequest, onDebug,
+                notice => Post(() => WriteWarning("Omnidesk: " + notice)));
+        }
+
+        /// <summary>
+        /// Waits for engine work on the pipeline thread, writing what the engine reported meanwhile.
+        /// A stop (Ctrl+C) surfaces as PipelineStoppedException, which PowerShell expects.
+        /// </summary>
+        protected T Await<T>(Func<OmnideskCallContext, Task<T>> call)
+        {
+            var task = call(NewCallContext());
+            task.ContinueWith(_ => _signal.Release(), TaskContinuationOptions.ExecuteSynchronously);
+            while (!task.IsCompleted)
+            {
+                _signal.Wait();
+                DrainWrites();
+            }
+            DrainWrites();
+            try
+            {
+                return task.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        private void Post(Action write)
+        {
+            _writes.Enqueue(write);
+            _signal.Release();
+        }
+
+        private void DrainWrites()
+        {
+            while (_writes.TryDequeue(out var write)) write();
+        }
+
+        private bool IsEnabled(string switchName, string preferenceVariable)
+        {
+            if (MyInvocation.BoundParameters.TryGetValue(switchName, out var value))
+                return value is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(value);
+            var preference = GetVariableValue(preferenceVariable);
+            return preference is ActionPreference p && p != ActionPreference.SilentlyContinue && p != ActionPreference.Ignore;
+        }
+
+        protected void WriteApiError(Exception exception, object target) =>
+            WriteError(OmnideskErrors.ToErrorRecord(exception, target));
+    }
+
+    /// <summary>A cmdlet that talks to an account: -Connection, or the runspace's default from Connect-Omnidesk.</summary>
+    public abstract class OmnideskConnectedCmdlet : OmnideskCmdlet
+    {
+        [Parameter]
+        [ValidateNotNull]
+        public OmnideskConnection Connection { get; set; }
+
+        private OmnideskConnection _resolved;
+
+        /// <summary>The connection to use; a terminating error when there is none or it was disconnected.</summary>
+        protected IOmnideskClient Client
+        {
+            get
+            {
+                if (_resolved == null)
+                {
+                    var connection = Connection ?? DefaultConnections.Current;
+                    if (connection == null)
+                        ThrowTerminatingError(OmnideskErrors.NotConnected());
+                    if (connection.IsClosed)
+                        ThrowTerminatingError(OmnideskErrors.Disconnected(connection));
+                    _resolved = connection;
+                }
+                return _resolved.Client;
+            }
+        }
+    }
+}
