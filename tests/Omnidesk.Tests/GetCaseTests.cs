@@ -156,6 +156,30 @@ namespace Omnidesk.Tests
         }
 
         [Fact]
+        public void Stopping_during_a_retry_wait_ends_at_once_and_sends_nothing_more()
+        {
+            using var runspace = Ps.OpenRunspace();
+            Ps.Run(runspace, Ps.Connect, Ps.DemoVariables(_emulator)).AssertNoErrors();
+            _emulator.AddFaults(new { status = 429, retry_after = 30, path = "/api/cases.json" });
+            _emulator.ClearRequests();
+
+            using var ps = PowerShell.Create();
+            ps.Runspace = runspace;
+            ps.AddScript("Get-OmnideskCase");
+            var async = ps.BeginInvoke();
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (CaseListRequests().Count == 0 && DateTime.UtcNow < deadline) Thread.Sleep(20);
+            Thread.Sleep(200);                             // now inside the 30 s wait
+
+            var stopping = System.Diagnostics.Stopwatch.StartNew();
+            ps.Stop();
+            try { ps.EndInvoke(async); } catch (PipelineStoppedException) { }
+            Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(1), $"stop took {stopping.Elapsed}");
+            Thread.Sleep(300);
+            Assert.Equal(new[] { 429 }, CaseListRequests().Select(r => r.Status));
+        }
+
+        [Fact]
         public void More_than_20_values_are_split_into_queries_merged_without_duplicates()
         {
             var users = _emulator.ApiCaseIds("").Count > 0

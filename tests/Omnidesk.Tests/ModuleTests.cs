@@ -89,8 +89,8 @@ namespace Omnidesk.Tests
             Assert.Contains("ASSEMBLY System.Text.Json 11.0.0.0 Default", lines);
             Assert.Contains("ASSEMBLY Microsoft.Extensions.Http 8.0.0.0 Default", lines);
             // The engine and its own M.E.Http 10 live in the module's private context.
-            Assert.Contains("ASSEMBLY Omnidesk.Engine 0.1.0.0 Omnidesk.Dependencies", lines);
-            Assert.Contains("ASSEMBLY Microsoft.Extensions.Http 10.0.0.0 Omnidesk.Dependencies", lines);
+            Assert.Contains("ASSEMBLY Omnidesk.Engine 0.1.0.0 DependencyLoadContext", lines);
+            Assert.Contains("ASSEMBLY Microsoft.Extensions.Http 10.0.0.0 DependencyLoadContext", lines);
             Assert.Contains(lines, l => l.StartsWith("ASSEMBLY Omnidesk.Model ") && l.EndsWith(" Default"));
         }
     }

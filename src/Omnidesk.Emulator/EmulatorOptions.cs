@@ -1,0 +1,120 @@
+using System.Globalization;
+
+namespace Omnidesk.Emulator;
+
+/// <summary>Startup options (command-line switches). The runtime-changeable part is copied into <see cref="EmulatorConfig"/>.</summary>
+public sealed class EmulatorOptions
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public string Urls { get; set; } = DefaultUrl;
+    public int RateLimitPerMinute { get; set; } = 1500;
+    public int LatencyMs { get; set; }
+    public int LatencyJitterMs { get; set; }
+    public double Fault5xxRate { get; set; }
+    public double Fault429Rate { get; set; }
+    public double FaultDropRate { get; set; }
+    /// <summary>Seed of the random-fault and latency-jitter generators (the seeded data never depends on it).</summary>
+    public int Seed { get; set; } = 1;
+    public int Cases { get; set; } = 300;
+    /// <summary>omnidesk (cc_emails/bcc_emails) or deskie (recipient_cc/recipient_bcc).</summary>
+    public string Dialect { get; set; } = "omnidesk";
+    public bool NumbersAsStrings { get; set; }
+    public bool EmptyPageQuirk { get; set; }
+    /// <summary>Exit when this process exits (used when the module starts the emulator for a demo).</summary>
+    public int? ParentPid { get; set; }
+    /// <summary>The clock of the rate limiter; tests inject a manual one instead of sleeping through a window.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    public EmulatorConfig ToConfig() => new()
+    {
+        RateLimitPerMinute = RateLimitPerMinute,
+        LatencyMs = LatencyMs,
+        LatencyJitterMs = LatencyJitterMs,
+        Fault5xxRate = Fault5xxRate,
+        Fault429Rate = Fault429Rate,
+        FaultDropRate = FaultDropRate,
+        Seed = Seed,
+        Dialect = Dialect,
+        NumbersAsStrings = NumbersAsStrings,
+        EmptyPageQuirk = EmptyPageQuirk,
+    };
+
+    public const string Usage =
+        "Usage: Omnidesk.Emulator [--urls <url>] [--parent-pid <pid>] [--rate-limit <per minute>]\n" +
+        "       [--latency-ms <n>] [--latency-jitter-ms <n>] [--fault-5xx <0..1>] [--fault-429 <0..1>]\n" +
+        "       [--fault-drop <0..1>] [--seed <n>] [--cases <n>] [--dialect omnidesk|deskie]\n" +
+        "       [--numbers-as-strings] [--empty-page-quirk]";
+
+    /// <summary>Parses "--name value" and "--name=value" switches. Throws <see cref="ArgumentException"/> with a readable message.</summary>
+    public static EmulatorOptions Parse(string[] args)
+    {
+        var o = new EmulatorOptions();
+        for (int i = 0; i < args.Length; i++)
+        {
+            string arg = args[i];
+            if (!arg.StartsWith("--", StringComparison.Ordinal))
+                throw new ArgumentException("Unexpected argument '" + arg + "'.");
+            string name = arg.Substring(2), value = null;
+            int eq = name.IndexOf('=');
+            if (eq >= 0) { value = name.Substring(eq + 1); name = name.Substring(0, eq); }
+            name = name.ToLowerInvariant();
+
+            // flags without a value
+            if (name is "numbers-as-strings" or "empty-page-quirk")
+            {
+                bool on = value == null || ParseBool(name, value);
+                if (name == "numbers-as-strings") o.NumbersAsStrings = on; else o.EmptyPageQuirk = on;
+                continue;
+            }
+            if (name is "help" or "h") throw new ArgumentException(Usage);
+
+            if (value == null)
+            {
+                if (i + 1 >= args.Length) throw new ArgumentException("Switch --" + name + " needs a value.");
+                value = args[++i];
+            }
+            switch (name)
+            {
+                case "urls": o.Urls = value; break;
+                case "parent-pid": o.ParentPid = ParseInt(name, value, 1, int.MaxValue); break;
+                case "rate-limit": o.RateLimitPerMinute = ParseInt(name, value, 1, int.MaxValue); break;
+                case "latency-ms": o.LatencyMs = ParseInt(name, value, 0, 600_000); break;
+                case "latency-jitter-ms": o.LatencyJitterMs = ParseInt(name, value, 0, 600_000); break;
+                case "fault-5xx": o.Fault5xxRate = ParseRate(name, value); break;
+                case "fault-429": o.Fault429Rate = ParseRate(name, value); break;
+                case "fault-drop": o.FaultDropRate = ParseRate(name, value); break;
+                case "seed": o.Seed = ParseInt(name, value, int.MinValue, int.MaxValue); break;
+                case "cases": o.Cases = ParseInt(name, value, 0, 1_000_000); break;
+                case "dialect":
+                    value = value.ToLowerInvariant();
+                    if (value is not ("omnidesk" or "deskie")) throw new ArgumentException("--dialect must be omnidesk or deskie.");
+                    o.Dialect = value;
+                    break;
+                default: throw new ArgumentException("Unknown switch --" + name + ".\n" + Usage);
+            }
+        }
+        return o;
+    }
+
+    static int ParseInt(string name, string value, int min, int max)
+    {
+        if (!int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) || n < min || n > max)
+            throw new ArgumentException($"--{name} must be an integer in {min}..{max}, got '{value}'.");
+        return n;
+    }
+
+    static double ParseRate(string name, string value)
+    {
+        if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) || d < 0 || d > 1)
+            throw new ArgumentException($"--{name} must be a number in 0..1, got '{value}'.");
+        return d;
+    }
+
+    static bool ParseBool(string name, string value) => value.ToLowerInvariant() switch
+    {
+        "true" or "1" or "on" or "yes" => true,
+        "false" or "0" or "off" or "no" => false,
+        _ => throw new ArgumentException($"--{name} takes true or false, got '{value}'."),
+    };
+}

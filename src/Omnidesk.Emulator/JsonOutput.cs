@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Omnidesk.Emulator;
+
+/// <summary>Writes API objects the way the real API does (field names, date format, type quirks).</summary>
+public static class JsonOutput
+{
+    // relaxed escaping: "+0300" and non-ASCII text go out literally, as the real API sends them
+    static readonly JsonWriterOptions WriterOptions = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static byte[] Write(Action<Utf8JsonWriter> body)
+    {
+        using var ms = new MemoryStream();
+        using (var w = new Utf8JsonWriter(ms, WriterOptions)) body(w);
+        return ms.ToArray();
+    }
+
+    public static byte[] Error(string code) => Write(w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("error", code);
+        w.WriteEndObject();
+    });
+
+    /// <summary>RFC 2822 with the account's +0300 offset: "Mon, 05 May 2014 00:15:17 +0300".</summary>
+    public static string FormatDate(DateTimeOffset t)
+    {
+        string s = t.ToOffset(Seeder.Anchor.Offset).ToString("ddd, dd MMM yyyy HH:mm:ss zzz", CultureInfo.InvariantCulture);
+        return s.Remove(s.Length - 3, 1); // "+03:00" → "+0300"
+    }
+
+    /// <summary>The case object (the value of "case").</summary>
+    public static void WriteCase(Utf8JsonWriter w, EmuCase c, EmulatorConfig config)
+    {
+        bool str = config.NumbersAsStrings;
+        void Int(string name, long v)
+        {
+            if (str) w.WriteString(name, v.ToString(CultureInfo.InvariantCulture)); else w.WriteNumber(name, v);
+        }
+        void IntArray(string name, IEnumerable<long> items)
+        {
+            w.WriteStartArray(name);
+            foreach (long v in items)
+                if (str) w.WriteStringValue(v.ToString(CultureInfo.InvariantCulture)); else w.WriteNumberValue(v);
+            w.WriteEndArray();
+        }
+
+        w.WriteStartObject();
+        Int("case_id", c.CaseId);
+        w.WriteString("case_number", c.CaseNumber);
+        w.WriteString("subject", c.Subject);
+        Int("user_id", c.UserId);
+        Int("staff_id", c.StaffId);
+        Int("group_id", c.GroupId);
+        w.WriteString("status", c.Status);
+        w.WriteString("priority", c.Priority);
+        w.WriteString("channel", c.Channel);
+        w.WriteString("recipient", c.Recipient);
+        // the Russian docs say cc_emails/bcc_emails, the Deskie docs recipient_cc/recipient_bcc
+        w.WriteString(config.IsDeskie ? "recipient_cc" : "cc_emails", c.CcEmails);
+        w.WriteString(config.IsDeskie ? "recipient_bcc" : "bcc_emails", c.BccEmails);
+        w.WriteBoolean("deleted", c.Deleted);
+        w.WriteBoolean("spam", c.Spam);
+        w.WriteString("created_at", FormatDate(c.CreatedAt));
+        w.WriteString("closed_at", c.Status == "closed" && c.ClosedAt.HasValue ? FormatDate(c.ClosedAt.Value) : "-");
+        w.WriteString("updated_at", FormatDate(c.UpdatedAt));
+        if (c.LastResponseAt.HasValue) w.WriteString("last_response_at", FormatDate(c.LastResponseAt.Value));
+        int? speed = c.ClosingSpeedMinutes;
+        if (speed == null) w.WriteString("closing_speed", "-");
+        else if (c.ClosingSpeedAsString || str) w.WriteString("closing_speed", speed.Value.ToString(CultureInfo.InvariantCulture));
+        else w.WriteNumber("closing_speed", speed.Value);
+        if (c.ParentCaseId.HasValue) Int("parent_case_id", c.ParentCaseId.Value);
+        Int("language_id", c.LanguageId);
+        w.WriteStartObject("custom_fields");
+        foreach (var (key, value) in c.CustomFields)
+        {
+            if (value is bool b) w.WriteBoolean(key, b);
+            else w.WriteString(key, Convert.ToString(value, CultureInfo.InvariantCulture));
+        }
+        w.WriteEndObject();
+        IntArray("labels", c.Labels);
+        IntArray("locked_labels", c.LockedLabels);
+        if (c.Rating != null)
+        {
+            w.WriteString("rating", c.Rating);
+            w.WriteString("rating_comment", c.RatingComment ?? "");
+            Int("rated_staff_id", c.RatedStaffId ?? 0);
+        }
+        w.WriteEndObject();
+    }
+
+    /// <summary>{"case":{…}}</summary>
+    public static byte[] SingleCase(EmuCase c, EmulatorConfig config) => Write(w =>
+    {
+        w.WriteStartObject();
+        w.WritePropertyName("case");
+        WriteCase(w, c, config);
+        w.WriteEndObject();
+    });
+
+    /// <summary>The numbered envelope: {"0":{"case":{…}},"1":…,"total_count":N}.</summary>
+    public static byte[] CaseList(IReadOnlyList<EmuCase> page, int total, EmulatorConfig config) => Write(w =>
+    {
+        w.WriteStartObject();
+        for (int i = 0; i < page.Count; i++)
+        {
+            w.WriteStartObject(i.ToString(CultureInfo.InvariantCulture));
+            w.WritePropertyName("case");
+            WriteCase(w, page[i], config);
+            w.WriteEndObject();
+        }
+        w.WriteNumber("total_count", total);
+        w.WriteEndObject();
+    });
+
+    /// <summary>Built-in filters have word ids (strings), custom ones numeric ids (numbers), as in the docs.</summary>
+    public static byte[] FilterList(IReadOnlyList<EmuFilter> filters) => Write(w =>
+    {
+        w.WriteStartObject();
+        for (int i = 0; i < filters.Count; i++)
+        {
+            var f = filters[i];
+            w.WriteStartObject(i.ToString(CultureInfo.InvariantCulture));
+            w.WriteStartObject("filter");
+            if (f.IsCustom) w.WriteNumber("filter_id", long.Parse(f.FilterId, CultureInfo.InvariantCulture));
+            else w.WriteString("filter_id", f.FilterId);
+            w.WriteString("filter_name", f.FilterName);
+            w.WriteBoolean("isSelected", f.IsSelected);
+            w.WriteBoolean("isCustom", f.IsCustom);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        w.WriteNumber("total_count", filters.Count);
+        w.WriteEndObject();
+    });
+}

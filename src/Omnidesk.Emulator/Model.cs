@@ -1,0 +1,133 @@
+namespace Omnidesk.Emulator;
+
+/// <summary>A staff member (agent); every seeded staff member is a valid API login.</summary>
+public sealed class EmuStaff
+{
+    public long StaffId { get; init; }
+    public string Email { get; init; }
+    public string ApiKey { get; init; }
+    public string FullName { get; init; }
+}
+
+/// <summary>An end user (the customer side of a case).</summary>
+public sealed class EmuUser
+{
+    public long UserId { get; init; }
+    public string FullName { get; init; }
+    public string Email { get; init; }
+    public string Phone { get; init; }
+    public string CustomId { get; init; }
+}
+
+public sealed class EmuAttachment
+{
+    public long FileId { get; set; }
+    public string FileName { get; set; }
+    public long FileSize { get; set; }
+    public string MimeType { get; set; }
+    public string Url { get; set; }
+
+    public EmuAttachment Clone() => (EmuAttachment)MemberwiseClone();
+}
+
+/// <summary>A message, reply or note of a case. Stored now so the message endpoints can be added later.</summary>
+public sealed class EmuMessage
+{
+    public long MessageId { get; set; }
+    /// <summary>0 when the author is staff.</summary>
+    public long UserId { get; set; }
+    /// <summary>0 when the author is a user.</summary>
+    public long StaffId { get; set; }
+    public string Content { get; set; } = "";
+    public string ContentHtml { get; set; } = "";
+    public List<EmuAttachment> Attachments { get; set; } = new();
+    public bool Note { get; set; }
+    public bool SentViaRule { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset SentAt { get; set; }
+
+    public EmuMessage Clone()
+    {
+        var m = (EmuMessage)MemberwiseClone();
+        m.Attachments = Attachments.Select(a => a.Clone()).ToList();
+        return m;
+    }
+}
+
+/// <summary>A case. Mutable so the write endpoints of later issues can change it in place (under the store lock).</summary>
+public sealed class EmuCase
+{
+    public long CaseId { get; set; }
+    public string CaseNumber { get; set; }
+    public string Subject { get; set; }
+    public long UserId { get; set; }
+    /// <summary>0 = unassigned.</summary>
+    public long StaffId { get; set; }
+    public long GroupId { get; set; }
+    public string Status { get; set; }
+    public string Priority { get; set; }
+    public string Channel { get; set; }
+    public string Recipient { get; set; } = "";
+    public string CcEmails { get; set; } = "";
+    public string BccEmails { get; set; } = "";
+    public bool Deleted { get; set; }
+    public bool Spam { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+    public DateTimeOffset? LastResponseAt { get; set; }
+    /// <summary>The real API sometimes sends closing_speed as a numeric string; seeded per case so it is stable.</summary>
+    public bool ClosingSpeedAsString { get; set; }
+    public long? ParentCaseId { get; set; }
+    /// <summary>A live chat still in progress: hidden from the list unless show_active_chats is set.</summary>
+    public bool IsActiveChat { get; set; }
+    public long LanguageId { get; set; }
+    /// <summary>cf_N → string (text/select) or bool (checkbox).</summary>
+    public SortedDictionary<string, object> CustomFields { get; set; } = new(StringComparer.Ordinal);
+    public List<long> Labels { get; set; } = new();
+    public List<long> LockedLabels { get; set; } = new();
+    public string Rating { get; set; }
+    public string RatingComment { get; set; }
+    public long? RatedStaffId { get; set; }
+    public List<EmuMessage> Messages { get; set; } = new();
+
+    public bool IsMerged => ParentCaseId.HasValue;
+
+    /// <summary>Minutes from creation to closing, or null while not closed.</summary>
+    public int? ClosingSpeedMinutes =>
+        Status == "closed" && ClosedAt.HasValue ? (int)Math.Max(0, (ClosedAt.Value - CreatedAt).TotalMinutes) : null;
+
+    /// <summary>A deep copy, so JSON can be written outside the store lock.</summary>
+    public EmuCase Clone()
+    {
+        var c = (EmuCase)MemberwiseClone();
+        c.CustomFields = new SortedDictionary<string, object>(CustomFields, StringComparer.Ordinal);
+        c.Labels = new List<long>(Labels);
+        c.LockedLabels = new List<long>(LockedLabels);
+        c.Messages = Messages.Select(m => m.Clone()).ToList();
+        return c;
+    }
+}
+
+/// <summary>A custom field definition (only what filtering needs).</summary>
+public sealed class EmuCustomField
+{
+    public int FieldId { get; init; }
+    public string Title { get; init; }
+    /// <summary>text, select or checkbox.</summary>
+    public string FieldType { get; init; }
+    /// <summary>For select fields: option key → title.</summary>
+    public IReadOnlyDictionary<string, string> Options { get; init; } = new Dictionary<string, string>();
+    public string Key => "cf_" + FieldId;
+}
+
+/// <summary>A saved case filter. Built-in ones have word ids, custom ones numeric ids.</summary>
+public sealed class EmuFilter
+{
+    public string FilterId { get; init; }
+    public string FilterName { get; init; }
+    public bool IsSelected { get; init; }
+    public bool IsCustom { get; init; }
+    /// <summary>(case, authenticated staff) → whether the case is in the filter.</summary>
+    public Func<EmuCase, EmuStaff, bool> Predicate { get; init; }
+}

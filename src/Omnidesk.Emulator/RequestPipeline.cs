@@ -1,0 +1,227 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Omnidesk.Emulator;
+
+/// <summary>
+/// Serves every HTTP request. /api/* goes through: log → latency → rate limit → faults → auth → handler.
+/// /_emulator/* is the admin API (no auth, no rate limit, not logged).
+/// </summary>
+public sealed class RequestPipeline
+{
+    const string JsonContentType = "application/json; charset=utf-8";
+    readonly EmulatorState _state;
+
+    public RequestPipeline(EmulatorState state) => _state = state;
+
+    public Task HandleAsync(HttpContext ctx)
+    {
+        string path = ctx.Request.Path.Value ?? "/";
+        if (path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase) || path.Equals("/api", StringComparison.OrdinalIgnoreCase))
+            return HandleApiAsync(ctx, path);
+        if (path.StartsWith("/_emulator/", StringComparison.OrdinalIgnoreCase))
+            return AdminApi.HandleAsync(ctx, path, _state);
+        return WriteAsync(ctx, 404, JsonOutput.Error("not_found"));
+    }
+
+    async Task HandleApiAsync(HttpContext ctx, string path)
+    {
+        string method = ctx.Request.Method;
+        var entry = _state.Log.Add(method, path, ctx.Request.QueryString.Value ?? "");
+        int status = 0;
+        try
+        {
+            int delay = _state.NextLatencyMs();
+            if (delay > 0) await Task.Delay(delay, ctx.RequestAborted);
+
+            var config = _state.Config;
+            var rate = _state.RateLimiter.TryConsume(RateLimiter.CostOf(method), config.RateLimitPerMinute);
+            var headers = ctx.Response.Headers;
+            headers["rate_limit_per_minute"] = rate.Budget.ToString(CultureInfo.InvariantCulture);
+            headers["api_calls_left"] = rate.CallsLeft.ToString(CultureInfo.InvariantCulture);
+            if (!rate.Allowed)
+            {
+                headers["retry_after"] = rate.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+                await WriteAsync(ctx, status = 429, JsonOutput.Error("too_many_requests"));
+                return;
+            }
+
+            var fault = _state.Faults.Next(method, path, config);
+            if (fault != null)
+            {
+                if (fault.Drop)
+                {
+                    ctx.Abort(); // the client sees a reset connection and no response
+                    return;
+                }
+                if (fault.RetryAfter.HasValue) headers["retry_after"] = fault.RetryAfter.Value.ToString(CultureInfo.InvariantCulture);
+                await WriteAsync(ctx, status = fault.Status, JsonOutput.Error(fault.Error ?? FaultInjector.DefaultError(fault.Status)));
+                return;
+            }
+
+            var (staff, authError, authStatus) = Authenticate(ctx.Request);
+            if (staff == null)
+            {
+                await WriteAsync(ctx, status = authStatus, JsonOutput.Error(authError));
+                return;
+            }
+
+            var (handler, match) = ApiHandlers.Find(method, path);
+            var result = handler == null
+                ? ApiResult.Error(404, "not_found")
+                : handler(new ApiRequest { Http = ctx, Staff = staff, Config = config, Store = _state.Store, Route = match });
+            await WriteAsync(ctx, status = result.Status, result.Body);
+        }
+        catch (OperationCanceledException) when (ctx.RequestAborted.IsCancellationRequested)
+        {
+            status = 0; // the client went away
+        }
+        catch (Exception) when (!ctx.Response.HasStarted)
+        {
+            await WriteAsync(ctx, status = 500, JsonOutput.Error("internal_server_error"));
+        }
+        finally
+        {
+            _state.Log.Complete(entry, status);
+        }
+    }
+
+    /// <summary>
+    /// HTTP Basic staff_email:api_key. The real API answers 401 for a wrong key and 403 for an unknown e-mail;
+    /// the error codes are our assumption.
+    /// </summary>
+    (EmuStaff Staff, string Error, int Status) Authenticate(HttpRequest request)
+    {
+        string header = request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase)) return (null, "wrong_api_key", 401);
+        string decoded;
+        try
+        {
+            decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header.Substring(6).Trim()));
+        }
+        catch (FormatException)
+        {
+            return (null, "wrong_api_key", 401);
+        }
+        int colon = decoded.IndexOf(':');
+        if (colon < 0) return (null, "wrong_api_key", 401);
+        var staff = _state.Store.FindStaffByEmail(decoded.Substring(0, colon));
+        if (staff == null) return (null, "wrong_staff_email", 403);
+        if (decoded.Substring(colon + 1) != staff.ApiKey) return (null, "wrong_api_key", 401);
+        return (staff, null, 0);
+    }
+
+    internal static async Task WriteAsync(HttpContext ctx, int status, byte[] body)
+    {
+        ctx.Response.StatusCode = status;
+        ctx.Response.ContentType = JsonContentType;
+        ctx.Response.ContentLength = body.Length;
+        if (!HttpMethods.IsHead(ctx.Request.Method)) await ctx.Response.Body.WriteAsync(body);
+    }
+}
+
+/// <summary>The /_emulator admin API used by tests, benchmarks and demos.</summary>
+public static class AdminApi
+{
+    public static async Task HandleAsync(HttpContext ctx, string path, EmulatorState state)
+    {
+        string method = ctx.Request.Method.ToUpperInvariant();
+        string route = path.TrimEnd('/').ToLowerInvariant();
+        switch (method, route)
+        {
+            case ("GET", "/_emulator/health"):
+                await Ok(ctx, w => { w.WriteStartObject(); w.WriteString("status", "ok"); w.WriteEndObject(); });
+                return;
+            case ("POST", "/_emulator/reset"):
+                state.Reset();
+                await Ok(ctx, w => { w.WriteStartObject(); w.WriteString("status", "reset"); w.WriteEndObject(); });
+                return;
+            case ("GET", "/_emulator/requests"):
+                await Ok(ctx, state.Log.WriteJson);
+                return;
+            case ("DELETE", "/_emulator/requests"):
+                state.Log.Clear();
+                await Ok(ctx, state.Log.WriteJson);
+                return;
+            case ("GET", "/_emulator/config"):
+                await Ok(ctx, state.Config.WriteJson);
+                return;
+            case ("PUT", "/_emulator/config"):
+            case ("POST", "/_emulator/config"):
+            {
+                var (json, bad) = await ReadJsonAsync(ctx);
+                if (bad) return;
+                string error = state.UpdateConfig(json.RootElement);
+                if (error != null) await RequestPipeline.WriteAsync(ctx, 400, JsonOutput.Error(error));
+                else await Ok(ctx, state.Config.WriteJson);
+                json.Dispose();
+                return;
+            }
+            case ("POST", "/_emulator/faults"):
+            {
+                var (json, bad) = await ReadJsonAsync(ctx);
+                if (bad) return;
+                using (json)
+                {
+                    var root = json.RootElement;
+                    var items = root.ValueKind == JsonValueKind.Array ? root.EnumerateArray().ToList() : new List<JsonElement> { root };
+                    var faults = new List<ScriptedFault>();
+                    foreach (var item in items)
+                    {
+                        string error = ScriptedFault.TryParse(item, out var fault);
+                        if (error != null)
+                        {
+                            await RequestPipeline.WriteAsync(ctx, 400, JsonOutput.Error(error));
+                            return;
+                        }
+                        faults.Add(fault);
+                    }
+                    state.Faults.Enqueue(faults);
+                }
+                await WriteFaults(ctx, state);
+                return;
+            }
+            case ("GET", "/_emulator/faults"):
+                await WriteFaults(ctx, state);
+                return;
+            case ("DELETE", "/_emulator/faults"):
+                state.Faults.Clear();
+                await WriteFaults(ctx, state);
+                return;
+            default:
+                await RequestPipeline.WriteAsync(ctx, 404, JsonOutput.Error("not_found"));
+                return;
+        }
+    }
+
+    static Task WriteFaults(HttpContext ctx, EmulatorState state)
+    {
+        var pending = state.Faults.Pending();
+        return Ok(ctx, w =>
+        {
+            w.WriteStartObject();
+            w.WriteNumber("count", pending.Count);
+            w.WriteStartArray("faults");
+            foreach (var f in pending) f.WriteJson(w);
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
+    }
+
+    static Task Ok(HttpContext ctx, Action<Utf8JsonWriter> body) => RequestPipeline.WriteAsync(ctx, 200, JsonOutput.Write(body));
+
+    /// <summary>The request body as JSON; on failure a 400 has already been written.</summary>
+    static async Task<(JsonDocument Json, bool Bad)> ReadJsonAsync(HttpContext ctx)
+    {
+        try
+        {
+            return (await JsonDocument.ParseAsync(ctx.Request.Body, default, ctx.RequestAborted), false);
+        }
+        catch (JsonException)
+        {
+            await RequestPipeline.WriteAsync(ctx, 400, JsonOutput.Error("invalid_json"));
+            return (null, true);
+        }
+    }
+}

@@ -1,0 +1,258 @@
+namespace Omnidesk.Emulator;
+
+/// <summary>
+/// Builds the demo account. Deterministic: a fixed generator seed and a fixed anchor date (not the clock), so every
+/// start and every reset yields byte-identical data.
+/// </summary>
+public static class Seeder
+{
+    /// <summary>"Now" of the seeded data: every date lies in the year before it.</summary>
+    public static readonly DateTimeOffset Anchor = new(2026, 6, 30, 12, 0, 0, TimeSpan.FromHours(3));
+
+    public const int FirstCaseId = 2000;
+    const int DataSeed = 20260630;
+
+    public static readonly EmuStaff DemoStaff = new() { StaffId = 15, Email = "demo@omnidesk.test", ApiKey = "demo-api-key", FullName = "Demo Agent" };
+
+    public static IReadOnlyList<EmuStaff> Staff { get; } = new[]
+    {
+        DemoStaff,
+        new EmuStaff { StaffId = 22, Email = "anna.petrova@omnidesk.test", ApiKey = "anna-api-key", FullName = "Anna Petrova" },
+        new EmuStaff { StaffId = 41, Email = "boris.ivanov@omnidesk.test", ApiKey = "boris-api-key", FullName = "Boris Ivanov" },
+        new EmuStaff { StaffId = 57, Email = "clara.smith@omnidesk.test", ApiKey = "clara-api-key", FullName = "Clara Smith" },
+        new EmuStaff { StaffId = 63, Email = "dmitry.orlov@omnidesk.test", ApiKey = "dmitry-api-key", FullName = "Dmitry Orlov" },
+        new EmuStaff { StaffId = 88, Email = "elena.kuznetsova@omnidesk.test", ApiKey = "elena-api-key", FullName = "Elena Kuznetsova" },
+    };
+
+    public static readonly long[] GroupIds = { 44, 45, 46 };
+    public static readonly long[] LabelIds = { 101, 102, 103, 104, 105, 106 };
+
+    public static IReadOnlyList<EmuCustomField> CustomFields { get; } = new[]
+    {
+        new EmuCustomField { FieldId = 25, Title = "Order number", FieldType = "text" },
+        new EmuCustomField
+        {
+            FieldId = 30, Title = "Topic", FieldType = "select",
+            Options = new Dictionary<string, string> { ["1"] = "Billing", ["2"] = "Technical", ["3"] = "Sales", ["4"] = "Other" },
+        },
+        new EmuCustomField { FieldId = 44, Title = "VIP customer", FieldType = "checkbox" },
+    };
+
+    static readonly string[] FirstNames = { "Maria", "Ivan", "Olga", "Peter", "Sofia", "Alexei", "Nina", "John", "Emma", "Lucas", "Yulia", "Omar", "Hanna", "Mikhail", "Laura" };
+    static readonly string[] LastNames = { "Lopez", "Sokolov", "Novak", "Brown", "Fischer", "Volkova", "Garcia", "Kowalski", "Martin", "Smirnova" };
+    static readonly string[] Domains = { "example.com", "mail.example.org", "shop.example.net", "corp.example.io" };
+
+    static readonly string[] Subjects =
+    {
+        "Cannot log in to my account", "Refund request for order", "Invoice does not match the contract", "How do I change my tariff?",
+        "Delivery is late", "Payment failed with error 402", "Wrong item received", "Question about the warranty",
+        "App crashes on startup", "Password reset email never arrives", "Please cancel my subscription", "Two-factor code not accepted",
+        "Need a copy of the invoice", "Discount code does not work", "Export to CSV is broken", "Feature idea: dark mode",
+        "Feature idea: bulk edit", "Change the delivery address", "Account blocked after payment", "Integration with CRM stopped syncing",
+        "Slow page loading in the dashboard", "Where is my parcel?", "Callback request", "Problem with the mobile app notifications",
+        "Duplicate charge on my card", "Upgrade to the Pro plan", "API returns 500 for new orders", "Question about VAT",
+        "Missing items in the order", "Thank you for the quick help", "Contract renewal", "Cannot attach files to a message",
+        "Chat widget does not open", "Telegram bot does not answer", "Report: wrong prices on the site", "Request for a demo",
+        "Data export for the audit", "Change of company details", "Order stuck in processing", "Help!!!",
+    };
+
+    static readonly (string Channel, int Weight)[] Channels =
+    {
+        ("email", 34), ("web", 14), ("live_chat", 12), ("telegram", 12), ("facebook", 6), ("call", 6), ("idea", 4), ("vkontakte", 4), ("cch101", 5), ("wa_chat", 3),
+    };
+
+    static readonly string[] ReplyTexts =
+    {
+        "Hello! Thank you for contacting us. We are looking into it.", "Could you please send a screenshot of the error?",
+        "We have refunded the payment; it will arrive within 5 business days.", "The issue is fixed, please check again.",
+        "I have forwarded your request to our billing team.", "Please try clearing the browser cache and logging in again.",
+    };
+
+    static readonly string[] UserTexts =
+    {
+        "Hi, I have a problem and need help as soon as possible.", "It still does not work, the same error appears.",
+        "Here is the screenshot you asked for.", "Thanks, that helped!", "Any news on my request?", "I tried that, no luck.",
+    };
+
+    static readonly string[] NoteTexts =
+    {
+        "Customer is on the Pro plan, handle with priority.", "Checked the logs: payment gateway timeout.", "Escalated to the second line.",
+    };
+
+    public static List<EmuUser> BuildUsers()
+    {
+        var rng = new Random(DataSeed + 1);
+        var users = new List<EmuUser>();
+        for (int i = 0; i < 30; i++)
+        {
+            string first = FirstNames[i % FirstNames.Length], last = LastNames[(i * 7) % LastNames.Length];
+            users.Add(new EmuUser
+            {
+                UserId = 123 + i * 17,
+                FullName = first + " " + last,
+                Email = $"{first.ToLowerInvariant()}.{last.ToLowerInvariant()}{(i >= 15 ? i.ToString() : "")}@{Domains[i % Domains.Length]}",
+                Phone = "+7916" + rng.Next(1000000, 9999999),
+                CustomId = i % 3 == 0 ? "ext-" + (1000 + i) : null,
+            });
+        }
+        return users;
+    }
+
+    public static List<EmuCase> BuildCases(int count, IReadOnlyList<EmuUser> users)
+    {
+        var rng = new Random(DataSeed);
+        var cases = new List<EmuCase>(count);
+        var numbers = new HashSet<string>();
+        long messageId = 500_000, fileId = 9_000;
+        int closedCount = 0;
+        long[] staffIds = Staff.Select(s => s.StaffId).ToArray();
+
+        for (int i = 0; i < count; i++)
+        {
+            var c = new EmuCase { CaseId = FirstCaseId + i };
+            string number;
+            do number = rng.Next(100, 1000) + "-" + rng.Next(100000, 1000000);
+            while (!numbers.Add(number));
+            c.CaseNumber = number;
+
+            // special populations, spread evenly through the ids so any --cases size gets some of each
+            c.Deleted = i % 50 == 17;
+            c.Spam = i % 50 == 41;
+            bool merged = i % 40 == 23;
+            c.IsActiveChat = i % 60 == 35;
+
+            c.Subject = Subjects[rng.Next(Subjects.Length)];
+            if (c.Subject.StartsWith("Refund", StringComparison.Ordinal) || c.Subject.StartsWith("Missing", StringComparison.Ordinal))
+                c.Subject += " #" + rng.Next(10000, 99999);
+            var user = users[rng.Next(users.Count)];
+            c.UserId = user.UserId;
+            c.Channel = c.IsActiveChat ? "live_chat" : Pick(rng, Channels);
+            c.Priority = Weighted(rng, ("low", 20), ("normal", 50), ("high", 20), ("critical", 10));
+            c.Status = c.IsActiveChat ? "open" : merged ? "closed" : Weighted(rng, ("open", 30), ("waiting", 25), ("closed", 45));
+            c.StaffId = c.IsActiveChat || c.Status == "closed" || rng.Next(100) >= 18 ? staffIds[rng.Next(staffIds.Length)] : 0;
+            c.GroupId = GroupIds[rng.Next(GroupIds.Length)];
+            c.LanguageId = rng.Next(100) < 80 ? 1 : 2;
+            if (c.Channel is "email" or "web")
+            {
+                c.Recipient = rng.Next(4) == 0 ? "billing@demo.omnidesk.test" : "support@demo.omnidesk.test";
+                if (c.Channel == "email" && rng.Next(4) == 0) c.CcEmails = "office@" + Domains[rng.Next(Domains.Length)] + ",accounting@" + Domains[rng.Next(Domains.Length)];
+                if (c.Channel == "email" && rng.Next(10) == 0) c.BccEmails = "archive@demo.omnidesk.test";
+            }
+            else c.Recipient = c.Channel == "idea" ? "" : c.Channel;
+
+            // dates: created in the year before the anchor (active chats: within the last hours)
+            c.CreatedAt = c.IsActiveChat
+                ? Anchor.AddMinutes(-rng.Next(10, 300))
+                : Anchor.AddSeconds(-rng.Next(3 * 3600, 365 * 86400));
+
+            // messages: the user opens the case; replies alternate; closed cases always got a staff reply
+            int messageCount = rng.Next(1, 7);
+            if ((c.Status == "closed" || c.IsActiveChat) && messageCount < 2) messageCount = 2;
+            var t = c.CreatedAt;
+            // spread the case's events over the time left before the anchor, so recent cases do not pile up on it
+            int maxGap = (int)Math.Clamp((Anchor - c.CreatedAt).TotalMinutes / (messageCount + 2), 1, 2 * 1440);
+            int Gap(int cap) => rng.Next(1, Math.Min(cap, maxGap) + 1);
+            long replier = c.StaffId != 0 ? c.StaffId : staffIds[rng.Next(staffIds.Length)];
+            for (int m = 0; m < messageCount; m++)
+            {
+                if (m > 0) t = Min(t.AddMinutes(Gap(c.IsActiveChat ? 4 : 2 * 1440)), Anchor);
+                bool fromStaff = m % 2 == 1;
+                bool note = fromStaff && m > 1 && rng.Next(5) == 0;
+                string text = note ? NoteTexts[rng.Next(NoteTexts.Length)] : fromStaff ? ReplyTexts[rng.Next(ReplyTexts.Length)] : UserTexts[rng.Next(UserTexts.Length)];
+                var msg = new EmuMessage
+                {
+                    MessageId = messageId++,
+                    UserId = fromStaff ? 0 : c.UserId,
+                    StaffId = fromStaff ? replier : 0,
+                    Note = note,
+                    SentViaRule = fromStaff && !note && rng.Next(20) == 0,
+                    CreatedAt = t,
+                    SentAt = t,
+                };
+                // chat/messenger texts come as plain text, e-mail and web as HTML
+                if (c.Channel is "email" or "web") msg.ContentHtml = "<p>" + text + "</p>"; else msg.Content = text;
+                if (rng.Next(6) == 0)
+                {
+                    bool pdf = rng.Next(2) == 0;
+                    long id = fileId++;
+                    msg.Attachments.Add(new EmuAttachment
+                    {
+                        FileId = id,
+                        FileName = pdf ? "invoice-" + id + ".pdf" : "screenshot-" + id + ".png",
+                        FileSize = rng.Next(2_000, 3_000_000),
+                        MimeType = pdf ? "application/pdf" : "image/png",
+                        Url = "https://demo.omnidesk.test/files/" + id,
+                    });
+                }
+                c.Messages.Add(msg);
+                if (fromStaff && !note) c.LastResponseAt = t;
+            }
+
+            if (c.Status == "closed")
+            {
+                c.ClosedAt = Min(t.AddMinutes(Gap(600)), Anchor);
+                c.UpdatedAt = Min(c.ClosedAt.Value.AddMinutes(Gap(60) - 1), Anchor);
+                c.ClosingSpeedAsString = closedCount++ % 7 == 6;
+                if (rng.Next(100) < 40)
+                {
+                    c.Rating = Weighted(rng, ("high", 60), ("middle", 25), ("low", 15));
+                    c.RatingComment = rng.Next(3) == 0 ? "" : c.Rating == "low" ? "Took too long" : c.Rating == "middle" ? "OK" : "Great support, thanks!";
+                    c.RatedStaffId = rng.Next(5) == 0 ? 0 : c.StaffId;
+                }
+            }
+            else c.UpdatedAt = Min(t.AddMinutes(Gap(120) - 1), Anchor);
+
+            // labels, some locked by rules/SLA
+            int labelCount = rng.Next(0, 4);
+            foreach (long l in LabelIds.OrderBy(_ => rng.Next()).Take(labelCount).OrderBy(l => l)) c.Labels.Add(l);
+            if (c.Labels.Count > 0 && rng.Next(5) == 0) c.LockedLabels.Add(c.Labels[0]);
+
+            if (rng.Next(100) < 60)
+                c.CustomFields["cf_25"] = rng.Next(3) switch
+                {
+                    0 => "Order #A-" + rng.Next(1000, 9999),
+                    1 => "Invoice 2026-" + rng.Next(100, 999),
+                    _ => "Contract C-" + rng.Next(10, 99) + "/2025",
+                };
+            if (rng.Next(100) < 70) c.CustomFields["cf_30"] = CustomFields[1].Options[(rng.Next(4) + 1).ToString()];
+            c.CustomFields["cf_44"] = rng.Next(4) == 0;
+
+            if (merged && cases.Count > 0)
+            {
+                var parent = cases[rng.Next(cases.Count)];
+                c.ParentCaseId = parent.IsMerged ? parent.ParentCaseId : parent.CaseId;
+            }
+            cases.Add(c);
+        }
+        return cases;
+    }
+
+    /// <summary>The saved filters every staff member sees (the real API's are per staff; ours are shared).</summary>
+    public static IReadOnlyList<EmuFilter> Filters { get; } = new[]
+    {
+        new EmuFilter { FilterId = "unassigned", FilterName = "Unassigned", IsSelected = true, Predicate = (c, _) => c.StaffId == 0 && c.Status != "closed" },
+        new EmuFilter { FilterId = "my", FilterName = "My cases", Predicate = (c, me) => c.StaffId == me.StaffId && c.Status != "closed" },
+        new EmuFilter { FilterId = "open", FilterName = "Open", Predicate = (c, _) => c.Status == "open" },
+        new EmuFilter { FilterId = "waiting", FilterName = "Waiting", Predicate = (c, _) => c.Status == "waiting" },
+        new EmuFilter { FilterId = "closed", FilterName = "Closed", Predicate = (c, _) => c.Status == "closed" },
+        new EmuFilter { FilterId = "all", FilterName = "All cases", Predicate = (_, _) => true },
+        new EmuFilter { FilterId = "234", FilterName = "High priority open", IsCustom = true, Predicate = (c, _) => c.Status == "open" && c.Priority is "high" or "critical" },
+        new EmuFilter { FilterId = "235", FilterName = "Telegram waiting", IsCustom = true, Predicate = (c, _) => c.Channel == "telegram" && c.Status == "waiting" },
+        new EmuFilter { FilterId = "236", FilterName = "Billing group, not closed", IsCustom = true, Predicate = (c, _) => c.GroupId == 45 && c.Status != "closed" },
+    };
+
+    static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a <= b ? a : b;
+
+    static string Pick(Random rng, (string Value, int Weight)[] items) => Weighted(rng, items);
+
+    static string Weighted(Random rng, params (string Value, int Weight)[] items)
+    {
+        int total = items.Sum(x => x.Weight), r = rng.Next(total);
+        foreach (var (value, weight) in items)
+        {
+            if (r < weight) return value;
+            r -= weight;
+        }
+        return items[^1].Value;
+    }
+}
