@@ -1,0 +1,183 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Omnidesk.Engine.Http
+{
+    /// <summary>
+    /// Runs once per attempt (inside the retry and the per-attempt timeout): reads the whole body (so the timeout
+    /// covers it), records the rate-limit headers, and reports the attempt to the call's OnRequest/OnDebug.
+    /// Secrets never reach the callbacks: the Authorization header is masked on output, bodies are scrubbed.
+    /// </summary>
+    internal sealed class AttemptLoggingHandler : DelegatingHandler
+    {
+        internal const int DebugBodyChars = 2000;
+
+        private readonly RateLimitTracker _rateLimit;
+        private readonly Redactor _redactor;
+
+        public AttemptLoggingHandler(RateLimitTracker rateLimit, Redactor redactor)
+        {
+            _rateLimit = rateLimit;
+            _redactor = redactor;
+        }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var state = RequestState.Get(request);
+            var attempt = state.NextAttempt();
+            var context = state.Context;
+            if (context.OnDebug != null) Debug(context, FormatRequest(request, state, attempt));
+
+            var watch = Stopwatch.StartNew();
+            HttpResponseMessage response = null;
+            byte[] body;
+            try
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                body = await BufferAsync(response, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                watch.Stop();
+                response?.Dispose();
+                Report(context, state, attempt, null, watch.ElapsedMilliseconds, null);
+                if (context.OnDebug != null)
+                    Debug(context, string.Format(CultureInfo.InvariantCulture, "{0} {1}: no response after {2} ms (attempt {3}): {4}: {5}",
+                        state.Method, state.PathAndQuery, watch.ElapsedMilliseconds, attempt, ex.GetType().Name, ex.Message));
+                throw;
+            }
+            watch.Stop();
+
+            _rateLimit.Observe(response);
+            Report(context, state, attempt, (int)response.StatusCode, watch.ElapsedMilliseconds,
+                RateLimitTracker.ReadInt(response, RateLimitTracker.CallsLeftHeader));
+            if (context.OnDebug != null) Debug(context, FormatResponse(response, body, watch.ElapsedMilliseconds, attempt));
+            return response;
+        }
+
+        /// <summary>Reads the body into memory within the attempt's cancellation, replacing the content by a buffered copy.</summary>
+        private static async Task<byte[]> BufferAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        {
+            var content = response.Content;
+            if (content == null)
+            {
+                response.Content = new ByteArrayContent(new byte[0]);
+                return new byte[0];
+            }
+            byte[] bytes;
+#if NET
+            bytes = await content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+#else
+            // No cancellable read on netstandard2.0: disposing the response aborts a stuck read.
+            using (cancellationToken.Register(() => response.Dispose()))
+            {
+                try
+                {
+                    bytes = await content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                }
+                catch (Exception ex) when (cancellationToken.IsCancellationRequested &&
+                                           (ex is ObjectDisposedException || ex is IOException || ex is HttpRequestException))
+                {
+                    throw new OperationCanceledException(cancellationToken);
+                }
+            }
+            cancellationToken.ThrowIfCancellationRequested();
+#endif
+            var buffered = new ByteArrayContent(bytes);
+            foreach (var header in content.Headers)
+                buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            response.Content = buffered;
+            content.Dispose();
+            return bytes;
+        }
+
+        private static void Report(OmnideskCallContext context, RequestState state, int attempt, int? status, long elapsed, int? callsLeft)
+        {
+            var onRequest = context.OnRequest;
+            if (onRequest == null) return;
+            try
+            {
+                onRequest(new OmnideskRequestLog
+                {
+                    Method = state.Method,
+                    PathAndQuery = state.PathAndQuery,
+                    StatusCode = status,
+                    ElapsedMilliseconds = elapsed,
+                    Attempt = attempt,
+                    ApiCallsLeft = callsLeft,
+                });
+            }
+            catch (Exception) { /* a logging callback must not break the request */ }
+        }
+
+        private void Debug(OmnideskCallContext context, string text)
+        {
+            try { context.OnDebug?.Invoke(_redactor.Scrub(text)); }
+            catch (Exception) { /* a logging callback must not break the request */ }
+        }
+
+        private static string FormatRequest(HttpRequestMessage request, RequestState state, int attempt)
+        {
+            var sb = new StringBuilder();
+            var authority = request.RequestUri != null && request.RequestUri.IsAbsoluteUri
+                ? request.RequestUri.GetLeftPart(UriPartial.Authority) : "";
+            sb.Append(state.Method).Append(' ').Append(authority).Append(state.PathAndQuery);
+            sb.Append(" (attempt ").Append(attempt.ToString(CultureInfo.InvariantCulture)).Append(')');
+            AppendHeaders(sb, request.Headers);
+            if (request.Content != null) AppendHeaders(sb, request.Content.Headers);
+            return sb.ToString();
+        }
+
+        private static string FormatResponse(HttpResponseMessage response, byte[] body, long elapsed, int attempt)
+        {
+            var sb = new StringBuilder();
+            var status = (int)response.StatusCode;
+            sb.Append("HTTP ").Append(status.ToString(CultureInfo.InvariantCulture)).Append(' ')
+              .Append(RetryPipeline.StatusText(status, response.ReasonPhrase))
+              .Append(" in ").Append(elapsed.ToString(CultureInfo.InvariantCulture)).Append(" ms (attempt ")
+              .Append(attempt.ToString(CultureInfo.InvariantCulture)).Append(')');
+            AppendHeaders(sb, response.Headers);
+            if (response.Content != null) AppendHeaders(sb, response.Content.Headers);
+            sb.AppendLine().AppendLine();
+            var text = BodyText.Decode(body, DebugBodyChars, out var truncated);
+            sb.Append(text.Length == 0 ? "(empty body)" : text);
+            if (truncated)
+                sb.Append(" … (").Append(body.Length.ToString(CultureInfo.InvariantCulture)).Append(" bytes in all)");
+            return sb.ToString();
+        }
+
+        private static void AppendHeaders(StringBuilder sb, HttpHeaders headers)
+        {
+            foreach (var header in headers)
+            {
+                sb.AppendLine().Append(header.Key).Append(": ");
+                sb.Append(Redactor.IsSecretHeader(header.Key) ? Redactor.Mask : string.Join(", ", header.Value));
+            }
+        }
+    }
+
+    internal static class BodyText
+    {
+        /// <summary>The first <paramref name="maxChars"/> characters of a UTF-8 body.</summary>
+        public static string Decode(byte[] body, int maxChars, out bool truncated)
+        {
+            truncated = false;
+            if (body == null || body.Length == 0) return "";
+            var offset = body.Length >= 3 && body[0] == 0xEF && body[1] == 0xBB && body[2] == 0xBF ? 3 : 0;
+            var count = Math.Min(body.Length - offset, maxChars * 4);
+            var text = Encoding.UTF8.GetString(body, offset, count);
+            if (text.Length > maxChars) { text = text.Substring(0, maxChars); truncated = true; }
+            else if (count < body.Length - offset) truncated = true;
+            return text;
+        }
+    }
+}

@@ -1,0 +1,266 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json;
+
+namespace Omnidesk.Engine.Json
+{
+    /// <summary>The body is valid JSON but not the shape the endpoint documents.</summary>
+    internal sealed class UnexpectedShapeException : Exception
+    {
+        public UnexpectedShapeException(string message) : base(message) { }
+    }
+
+    /// <summary>Envelopes and object mappings of the API (see omnidesk-api.md §1, §3, §7).</summary>
+    internal static class OmnideskJson
+    {
+        internal static readonly JsonDocumentOptions DocumentOptions = new JsonDocumentOptions
+        {
+            AllowTrailingCommas = true,
+            CommentHandling = JsonCommentHandling.Skip,
+        };
+
+        public static OmnideskPage<OmnideskCase> ParseCaseList(byte[] body) => ParseList(body, "case", MapCase);
+        public static OmnideskCase ParseCase(byte[] body) => ParseSingle(body, "case", "case_id", MapCase);
+        public static OmnideskPage<OmnideskFilter> ParseFilterList(byte[] body) => ParseList(body, "filter", MapFilter);
+
+        internal static bool IsBlank(byte[] body)
+        {
+            if (body == null) return true;
+            foreach (var b in body)
+            {
+                if (b != (byte)' ' && b != (byte)'\t' && b != (byte)'\r' && b != (byte)'\n' && b != 0xEF && b != 0xBB && b != 0xBF)
+                    return false;
+            }
+            return true;
+        }
+
+        internal static JsonDocument Parse(byte[] body)
+        {
+            var offset = body.Length >= 3 && body[0] == 0xEF && body[1] == 0xBB && body[2] == 0xBF ? 3 : 0;
+            return JsonDocument.Parse(new ReadOnlyMemory<byte>(body, offset, body.Length - offset), DocumentOptions);
+        }
+
+        /// <summary>
+        /// A list: {"0":{"case":{…}},"1":…,"total_count":N} (or "count"), a JSON array of items (wrapped or not),
+        /// an empty body, or the historic empty page {"case":[]}.
+        /// </summary>
+        public static OmnideskPage<T> ParseList<T>(byte[] body, string singular, Func<JsonElement, T> map)
+        {
+            if (IsBlank(body)) return new OmnideskPage<T>(new T[0], null);
+            using (var doc = Parse(body))
+            {
+                var root = doc.RootElement;
+                var items = new List<T>();
+                long? total = null;
+                switch (root.ValueKind)
+                {
+                    case JsonValueKind.Null:
+                        break;
+                    case JsonValueKind.Array:
+                        foreach (var element in root.EnumerateArray()) AddItem(items, element, singular, map);
+                        break;
+                    case JsonValueKind.Object:
+                        var numbered = new List<KeyValuePair<long, JsonElement>>();
+                        var extra = new List<JsonElement>();
+                        long? count = null;
+                        var recognised = false;
+                        foreach (var property in root.EnumerateObject())
+                        {
+                            if (TryIndex(property.Name, out var index))
+                            {
+                                numbered.Add(new KeyValuePair<long, JsonElement>(index, property.Value));
+                            }
+                            else if (Is(property.Name, "total_count"))
+                            {
+                                total = JsonValues.Int64(property.Value);
+                                recognised = true;
+                            }
+                            else if (Is(property.Name, "count"))
+                            {
+                                count = JsonValues.Int64(property.Value);
+                                recognised = true;
+                            }
+                            else if (Is(property.Name, singular) || Is(property.Name, singular + "s"))
+                            {
+                                recognised = true;
+                                if (property.Value.ValueKind == JsonValueKind.Array)
+                                    extra.AddRange(property.Value.EnumerateArray());
+                                else if (property.Value.ValueKind == JsonValueKind.Object && property.Value.EnumerateObject().Any())
+                                    extra.Add(property.Value);
+                            }
+                        }
+                        if (numbered.Count == 0 && !recognised && root.EnumerateObject().Any())
+                            throw new UnexpectedShapeException($"expected a list of '{singular}' objects");
+                        foreach (var pair in numbered.OrderBy(p => p.Key)) AddItem(items, pair.Value, singular, map);
+                        foreach (var element in extra) AddItem(items, element, singular, map);
+                        total = total ?? count;
+                        break;
+                    default:
+                        throw new UnexpectedShapeException($"expected a list of '{singular}' objects, got a JSON {Kind(root)}");
+                }
+                return new OmnideskPage<T>(items, total);
+            }
+        }
+
+        /// <summary>One item: {"case":{…}}, or the bare object when it carries <paramref name="idField"/>.</summary>
+        public static T ParseSingle<T>(byte[] body, string singular, string idField, Func<JsonElement, T> map)
+        {
+            if (IsBlank(body)) throw new UnexpectedShapeException($"expected a '{singular}' object, got an empty body");
+            using (var doc = Parse(body))
+            {
+                var root = doc.RootElement;
+                if (root.ValueKind == JsonValueKind.Object)
+                {
+                    foreach (var property in root.EnumerateObject())
+                    {
+                        if (Is(property.Name, singular) && property.Value.ValueKind == JsonValueKind.Object)
+                            return map(property.Value);
+                    }
+                    foreach (var property in root.EnumerateObject())
+                    {
+                        if (Is(property.Name, idField)) return map(root);
+                    }
+                }
+                else if (root.ValueKind == JsonValueKind.Array && root.GetArrayLength() == 1)
+                {
+                    var items = new List<T>();
+                    AddItem(items, root[0], singular, map);
+                    if (items.Count == 1) return items[0];
+                }
+                throw new UnexpectedShapeException($"expected a '{singular}' object");
+            }
+        }
+
+        private static void AddItem<T>(List<T> items, JsonElement element, string singular, Func<JsonElement, T> map)
+        {
+            if (element.ValueKind != JsonValueKind.Object)
+                throw new UnexpectedShapeException($"expected a '{singular}' object, got a JSON {Kind(element)}");
+            foreach (var property in element.EnumerateObject())
+            {
+                if (!Is(property.Name, singular)) continue;
+                if (property.Value.ValueKind == JsonValueKind.Object)
+                {
+                    items.Add(map(property.Value));
+                    return;
+                }
+                if (property.Value.ValueKind == JsonValueKind.Array || property.Value.ValueKind == JsonValueKind.Null)
+                    return; // {"case": []}: nothing
+                throw new UnexpectedShapeException($"expected a '{singular}' object, got a JSON {Kind(property.Value)}");
+            }
+            items.Add(map(element)); // unwrapped item
+        }
+
+        private static bool TryIndex(string name, out long index)
+        {
+            index = 0;
+            if (string.IsNullOrEmpty(name)) return false;
+            foreach (var c in name) if (c < '0' || c > '9') return false;
+            return long.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out index);
+        }
+
+        private static bool Is(string name, string expected) => string.Equals(name, expected, StringComparison.OrdinalIgnoreCase);
+
+        private static string Kind(JsonElement e) => e.ValueKind.ToString().ToLowerInvariant();
+
+        public static OmnideskCase MapCase(JsonElement e)
+        {
+            var c = new OmnideskCase();
+            string[] cc = null, bcc = null, recipientCc = null, recipientBcc = null;
+            foreach (var p in e.EnumerateObject())
+            {
+                var v = p.Value;
+                switch (p.Name.ToLowerInvariant())
+                {
+                    case "case_id": c.CaseId = JsonValues.Int64(v) ?? 0; break;
+                    case "case_number": c.CaseNumber = JsonValues.String(v); break;
+                    case "subject": c.Subject = JsonValues.String(v); break;
+                    case "user_id": c.UserId = JsonValues.Int64(v) ?? 0; break;
+                    case "staff_id": c.StaffId = JsonValues.Int64(v) ?? 0; break;
+                    case "group_id": c.GroupId = JsonValues.Int64(v) ?? 0; break;
+                    case "status": c.Status = JsonValues.String(v); break;
+                    case "priority": c.Priority = JsonValues.String(v); break;
+                    case "channel": c.Channel = JsonValues.String(v); break;
+                    case "recipient": c.Recipient = JsonValues.String(v); break;
+                    case "cc_emails": cc = JsonValues.EmailList(v); break;
+                    case "bcc_emails": bcc = JsonValues.EmailList(v); break;
+                    case "recipient_cc": recipientCc = JsonValues.EmailList(v); break;
+                    case "recipient_bcc": recipientBcc = JsonValues.EmailList(v); break;
+                    case "deleted": c.Deleted = JsonValues.Bool(v) ?? false; break;
+                    case "spam": c.Spam = JsonValues.Bool(v) ?? false; break;
+                    case "created_at": c.CreatedAt = JsonValues.Date(v); break;
+                    case "updated_at": c.UpdatedAt = JsonValues.Date(v); break;
+                    case "closed_at": c.ClosedAt = JsonValues.Date(v); break;
+                    case "last_response_at": c.LastResponseAt = JsonValues.Date(v); break;
+                    case "closing_speed": c.ClosingSpeed = JsonValues.Int32(v); break;
+                    case "parent_case_id": c.ParentCaseId = JsonValues.Int64(v); break;
+                    case "language_id": c.LanguageId = JsonValues.Int64(v); break;
+                    case "custom_fields": c.CustomFields = JsonValues.Dictionary(v); break;
+                    case "labels": c.Labels = JsonValues.Int64Array(v); break;
+                    case "locked_labels": c.LockedLabels = JsonValues.Int64Array(v); break;
+                    case "rating": c.Rating = NullIfNone(JsonValues.String(v)); break;
+                    case "rating_comment": c.RatingComment = JsonValues.String(v); break;
+                    case "rated_staff_id": c.RatedStaffId = JsonValues.Int64(v); break;
+                }
+            }
+            c.CcEmails = Prefer(cc, recipientCc);
+            c.BccEmails = Prefer(bcc, recipientBcc);
+            return c;
+        }
+
+        public static OmnideskFilter MapFilter(JsonElement e)
+        {
+            var f = new OmnideskFilter();
+            foreach (var p in e.EnumerateObject())
+            {
+                var v = p.Value;
+                switch (p.Name.ToLowerInvariant())
+                {
+                    case "filter_id": f.FilterId = JsonValues.String(v)?.Trim(); break;
+                    case "filter_name": f.FilterName = JsonValues.String(v); break;
+                    case "isselected":
+                    case "is_selected": f.IsSelected = JsonValues.Bool(v) ?? false; break;
+                    case "iscustom":
+                    case "is_custom": f.IsCustom = JsonValues.Bool(v) ?? false; break;
+                }
+            }
+            return f;
+        }
+
+        /// <summary>The "error" code of an error body {"error":"case_not_found"}, or null.</summary>
+        public static string TryReadErrorCode(byte[] body)
+        {
+            if (IsBlank(body)) return null;
+            try
+            {
+                using (var doc = Parse(body))
+                {
+                    if (doc.RootElement.ValueKind != JsonValueKind.Object) return null;
+                    foreach (var p in doc.RootElement.EnumerateObject())
+                    {
+                        if (!Is(p.Name, "error")) continue;
+                        if (p.Value.ValueKind == JsonValueKind.Object)
+                        {
+                            foreach (var inner in p.Value.EnumerateObject())
+                                if (Is(inner.Name, "code") || Is(inner.Name, "error")) return NullIfNone(JsonValues.String(inner.Value));
+                            return null;
+                        }
+                        return NullIfNone(JsonValues.String(p.Value));
+                    }
+                }
+            }
+            catch (JsonException) { }
+            return null;
+        }
+
+        private static string NullIfNone(string s) => JsonValues.IsNone(s) ? null : s;
+
+        private static string[] Prefer(string[] first, string[] second)
+        {
+            if (first != null && first.Length > 0) return first;
+            if (second != null && second.Length > 0) return second;
+            return first ?? second ?? new string[0];
+        }
+    }
+}

@@ -1,0 +1,208 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Http.Resilience;
+using Omnidesk.Engine.Http;
+using Omnidesk.Engine.Json;
+using Polly.Timeout;
+
+namespace Omnidesk.Engine
+{
+    /// <summary>
+    /// One connection. Handler chain: HttpClient → ResilienceHandler (Polly: retry → per-attempt timeout)
+    /// → AttemptLoggingHandler (per attempt: logs, rate limit, body buffering) → socket handler.
+    /// </summary>
+    internal sealed class OmnideskClient : IOmnideskClient
+    {
+        internal const int ErrorBodyChars = 4096;
+
+        private readonly OmnideskClientSettings _settings;
+        private readonly Uri _baseUri;
+        private readonly string _basePath;
+        private readonly string _email;
+        private readonly HttpClient _http;
+        private readonly RateLimitTracker _rateLimit = new RateLimitTracker();
+        private readonly Redactor _redactor;
+        private int _disposed;
+
+        internal OmnideskClient(OmnideskClientSettings settings, HttpMessageHandler innermostHandler)
+        {
+            if (settings.BaseUri == null) throw new ArgumentException("BaseUri is required.", nameof(settings));
+            if (!settings.BaseUri.IsAbsoluteUri) throw new ArgumentException("BaseUri must be an absolute URI.", nameof(settings));
+
+            _settings = settings.CloneWithoutCredential();
+            _baseUri = NormalizeBaseUri(settings.BaseUri);
+            _settings.BaseUri = _baseUri;
+            _basePath = _baseUri.AbsolutePath; // ends with '/'
+
+            string authorization = null, apiKey = null;
+            var credential = settings.Credential;
+            if (credential != null)
+            {
+                _email = credential.UserName;
+                apiKey = credential.Password;
+                authorization = Convert.ToBase64String(Encoding.UTF8.GetBytes((_email ?? "") + ":" + (apiKey ?? "")));
+            }
+            _redactor = new Redactor(apiKey, authorization);
+
+            var logging = new AttemptLoggingHandler(_rateLimit, _redactor) { InnerHandler = innermostHandler };
+            var resilience = new ResilienceHandler(RetryPipeline.Build(_settings)) { InnerHandler = logging };
+            _http = new HttpClient(resilience, disposeHandler: true)
+            {
+                BaseAddress = _baseUri,
+                Timeout = Timeout.InfiniteTimeSpan, // per attempt, in the Polly pipeline
+            };
+            _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            if (!string.IsNullOrWhiteSpace(_settings.UserAgent))
+                _http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", _settings.UserAgent);
+            if (authorization != null)
+                _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", authorization);
+        }
+
+        public Uri BaseUri => _baseUri;
+        public string Email => _email;
+        public OmnideskClientSettings Settings => _settings.CloneWithoutCredential();
+        public OmnideskRateLimit RateLimit => _rateLimit.Current;
+
+        public async Task<OmnideskPage<OmnideskCase>> GetCasesAsync(OmnideskCaseQuery query, int page, int limit, OmnideskCallContext context)
+        {
+            var parameters = new List<KeyValuePair<string, string>>();
+            if (query != null) parameters.AddRange(query.ToQueryParameters());
+            if (page > 0) parameters.Add(new KeyValuePair<string, string>("page", page.ToString(CultureInfo.InvariantCulture)));
+            if (limit > 0) parameters.Add(new KeyValuePair<string, string>("limit", limit.ToString(CultureInfo.InvariantCulture)));
+            var response = await SendAsync(HttpMethod.Get, "api/cases.json", parameters, null, context).ConfigureAwait(false);
+            return Read(response, OmnideskJson.ParseCaseList);
+        }
+
+        public async Task<OmnideskCase> GetCaseAsync(string idOrNumber, OmnideskCallContext context)
+        {
+            if (string.IsNullOrWhiteSpace(idOrNumber)) throw new ArgumentException("A case id or number is required.", nameof(idOrNumber));
+            var path = "api/cases/" + Uri.EscapeDataString(idOrNumber.Trim()) + ".json";
+            var response = await SendAsync(HttpMethod.Get, path, null, null, context).ConfigureAwait(false);
+            return Read(response, OmnideskJson.ParseCase);
+        }
+
+        public async Task<OmnideskPage<OmnideskFilter>> GetFiltersAsync(OmnideskCallContext context)
+        {
+            var response = await SendAsync(HttpMethod.Get, "api/filters.json", null, null, context).ConfigureAwait(false);
+            return Read(response, OmnideskJson.ParseFilterList);
+        }
+
+        /// <summary>A 2xx answer: its status, readable path and body.</summary>
+        internal sealed class RawResponse
+        {
+            public string Method { get; set; }
+            public string PathAndQuery { get; set; }
+            public int StatusCode { get; set; }
+            public byte[] Body { get; set; }
+        }
+
+        /// <summary>
+        /// Sends one request through the retry pipeline. Non-2xx → OmnideskApiException (Http); no response →
+        /// Network or Timeout; cancellation by the caller → OperationCanceledException.
+        /// </summary>
+        internal async Task<RawResponse> SendAsync(HttpMethod method, string relativePath,
+            IEnumerable<KeyValuePair<string, string>> query, HttpContent content, OmnideskCallContext context)
+        {
+            if (Volatile.Read(ref _disposed) != 0) throw new ObjectDisposedException(nameof(OmnideskClient));
+            context = context ?? OmnideskCallContext.None;
+            var cancellation = context.Cancellation;
+            cancellation.ThrowIfCancellationRequested();
+
+            var relative = QueryString.Build(relativePath.TrimStart('/'), query);
+            var pathAndQuery = _basePath + relative;
+            var state = new RequestState(context, method.Method, pathAndQuery);
+
+            using (var request = new HttpRequestMessage(method, new Uri(_baseUri, relative)) { Content = content })
+            {
+                RequestState.Attach(request, state);
+                HttpResponseMessage response;
+                try
+                {
+                    response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellation).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+                {
+                    throw;
+                }
+                catch (TimeoutRejectedException ex)
+                {
+                    throw Failure(state, null, null, OmnideskFailureKind.Timeout, ex);
+                }
+                catch (OperationCanceledException ex)
+                {
+                    throw Failure(state, null, null, OmnideskFailureKind.Timeout, ex);
+                }
+                catch (Exception ex) when (RetryPipeline.IsNetworkFailure(ex))
+                {
+                    throw Failure(state, null, null, OmnideskFailureKind.Network, ex);
+                }
+
+                using (response)
+                {
+                    var body = response.Content == null
+                        ? new byte[0]
+                        : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false); // already buffered
+                    var status = (int)response.StatusCode;
+                    if (status < 200 || status > 299)
+                        throw Failure(state, status, body, OmnideskFailureKind.Http, null);
+                    return new RawResponse { Method = state.Method, PathAndQuery = pathAndQuery, StatusCode = status, Body = body };
+                }
+            }
+        }
+
+        private T Read<T>(RawResponse response, Func<byte[], T> parse)
+        {
+            try
+            {
+                return parse(response.Body);
+            }
+            catch (Exception ex) when (ex is JsonException || ex is UnexpectedShapeException || ex is InvalidOperationException ||
+                                       ex is FormatException || ex is ArgumentException)
+            {
+                throw new OmnideskApiException(response.Method, response.PathAndQuery, response.StatusCode, null,
+                    BodyPrefix(response.Body), OmnideskFailureKind.InvalidResponse, new InvalidDataException(_redactor.Scrub(ex.Message)));
+            }
+        }
+
+        private OmnideskApiException Failure(RequestState state, int? status, byte[] body, OmnideskFailureKind kind, Exception inner)
+        {
+            var code = body != null ? _redactor.Scrub(OmnideskJson.TryReadErrorCode(body)) : null;
+            return new OmnideskApiException(state.Method, state.PathAndQuery, status, code, BodyPrefix(body), kind, inner);
+        }
+
+        private string BodyPrefix(byte[] body)
+        {
+            if (body == null) return null;
+            return _redactor.Scrub(BodyText.Decode(body, ErrorBodyChars, out _));
+        }
+
+        private static Uri NormalizeBaseUri(Uri uri)
+        {
+            // No user info (a key there would leak into logs), no query or fragment, and a trailing slash so that
+            // relative paths ("api/cases.json") keep any path prefix.
+            var builder = new UriBuilder(uri.Scheme, uri.Host, uri.Port, uri.AbsolutePath);
+            var path = builder.Path;
+            if (path.EndsWith("/api/", StringComparison.OrdinalIgnoreCase)) path = path.Substring(0, path.Length - 4);
+            else if (path.EndsWith("/api", StringComparison.OrdinalIgnoreCase)) path = path.Substring(0, path.Length - 3);
+            if (!path.EndsWith("/", StringComparison.Ordinal)) path += "/";
+            builder.Path = path;
+            return builder.Uri;
+        }
+
+        public override string ToString() => $"Omnidesk client {_baseUri} ({_email})";
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+            _http.Dispose();
+        }
+    }
+}

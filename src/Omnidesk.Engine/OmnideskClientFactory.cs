@@ -1,0 +1,40 @@
+using System;
+using System.Net;
+using System.Net.Http;
+using System.Threading;
+
+namespace Omnidesk.Engine
+{
+    /// <summary>Creates the engine's client: one <see cref="HttpClient"/> (and one handler chain) per connection.</summary>
+    public static class OmnideskClientFactory
+    {
+        /// <summary>The connection lifetime of pooled connections (DNS changes are picked up after it).</summary>
+        internal static readonly TimeSpan PooledConnectionLifetime = TimeSpan.FromMinutes(5);
+
+        public static IOmnideskClient Create(OmnideskClientSettings settings) => Create(settings, CreatePrimaryHandler());
+
+        /// <summary>For tests: <paramref name="innermostHandler"/> replaces the socket handler at the bottom of the chain.</summary>
+        internal static OmnideskClient Create(OmnideskClientSettings settings, HttpMessageHandler innermostHandler)
+        {
+            if (settings == null) throw new ArgumentNullException(nameof(settings));
+            if (innermostHandler == null) throw new ArgumentNullException(nameof(innermostHandler));
+            return new OmnideskClient(settings, innermostHandler);
+        }
+
+        internal static HttpMessageHandler CreatePrimaryHandler()
+        {
+#if NET
+            return new SocketsHttpHandler
+            {
+                PooledConnectionLifetime = PooledConnectionLifetime,
+                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+            };
+#else
+            return new HttpClientHandler
+            {
+                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+            };
+#endif
+        }
+    }
+}
