@@ -90,7 +90,7 @@ namespace Omnidesk
         private static readonly Lazy<Dictionary<string, Version>> PlatformVersions =
             new Lazy<Dictionary<string, Version>>(ReadPlatformVersions);
 
-        public DependencyLoadContext(string directory) : base("Omnidesk.Dependencies")
+        public DependencyLoadContext(string directory)
         {
             _directory = directory;
         }

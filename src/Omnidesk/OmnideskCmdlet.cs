@@ -16,7 +16,7 @@ namespace Omnidesk
         private readonly ConcurrentQueue<Action> _writes = new ConcurrentQueue<Action>();
         private readonly SemaphoreSlim _signal = new SemaphoreSlim(0);
 
-        protected CancellationToken Stopping => _stopping.Token;
+        protected CancellationToken Cancellation => _stopping.Token;
 
         protected override void StopProcessing() => _stopping.Cancel();
 

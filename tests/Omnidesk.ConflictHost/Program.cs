@@ -27,9 +27,16 @@ foreach (var item in output) Console.WriteLine("OUT " + item);
 foreach (var error in ps.Streams.Error) Console.WriteLine($"ERR {error.FullyQualifiedErrorId}: {error.Exception}");
 
 foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies()
-             .Where(a => a.GetName().Name is "System.Text.Json" or "Microsoft.Extensions.Http" or "Omnidesk.Engine" or "Omnidesk" or "Omnidesk.Model")
+             .Where(a => a.GetName().Name is "System.Text.Json" or "Microsoft.Extensions.Http" or "Microsoft.Extensions.Http.Resilience" or "Polly.Core" or "Omnidesk.Engine" or "Omnidesk" or "Omnidesk.Model")
              .OrderBy(a => a.GetName().Name))
 {
-    Console.WriteLine($"ASSEMBLY {assembly.GetName().Name} {assembly.GetName().Version} {AssemblyLoadContext.GetLoadContext(assembly)?.Name}");
+    Console.WriteLine($"ASSEMBLY {assembly.GetName().Name} {assembly.GetName().Version} {LoadContextName(assembly)}");
 }
 return ps.Streams.Error.Count == 0 ? 0 : 1;
+
+// Unnamed contexts (the netstandard2.0 loader API has no name) are shown by their type.
+static string LoadContextName(System.Reflection.Assembly assembly)
+{
+    var context = AssemblyLoadContext.GetLoadContext(assembly);
+    return context?.Name ?? context?.GetType().Name ?? "none";
+}

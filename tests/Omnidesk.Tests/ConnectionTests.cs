@@ -159,7 +159,7 @@ namespace Omnidesk.Tests
             Assert.NotEmpty(result.Debug);
             var everything = new StringBuilder();
             foreach (var o in result.Output) everything.AppendLine(o?.BaseObject?.ToString());
-            foreach (var e in result.Errors) everything.AppendLine(e.ToString()).AppendLine(e.Exception?.ToString()).AppendLine(e.ErrorDetails?.Message);
+            foreach (var e in result.Errors) everything.AppendLine(e.FullyQualifiedErrorId).AppendLine(e.ToString()).AppendLine(e.Exception?.ToString()).AppendLine(e.ErrorDetails?.Message);
             result.Warnings.ForEach(w => everything.AppendLine(w));
             result.Verbose.ForEach(v => everything.AppendLine(v));
             result.Debug.ForEach(d => everything.AppendLine(d));

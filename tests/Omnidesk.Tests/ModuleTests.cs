@@ -88,9 +88,11 @@ namespace Omnidesk.Tests
             // The host's own copies: STJ 11 (higher than the engine's 10) and M.E.Http 8 (lower), in the default context.
             Assert.Contains("ASSEMBLY System.Text.Json 11.0.0.0 Default", lines);
             Assert.Contains("ASSEMBLY Microsoft.Extensions.Http 8.0.0.0 Default", lines);
-            // The engine and its own M.E.Http 10 live in the module's private context.
+            // The engine and its own Microsoft.Extensions/Polly stack live in the module's private context.
             Assert.Contains("ASSEMBLY Omnidesk.Engine 0.1.0.0 DependencyLoadContext", lines);
-            Assert.Contains("ASSEMBLY Microsoft.Extensions.Http 10.0.0.0 DependencyLoadContext", lines);
+            Assert.Contains(lines, l => l.StartsWith("ASSEMBLY Microsoft.Extensions.Http.Resilience 10.") && l.EndsWith(" DependencyLoadContext"));
+            Assert.Contains(lines, l => l.StartsWith("ASSEMBLY Polly.Core ") && l.EndsWith(" DependencyLoadContext"));
+            Assert.Single(lines, l => l.StartsWith("ASSEMBLY System.Text.Json "));
             Assert.Contains(lines, l => l.StartsWith("ASSEMBLY Omnidesk.Model ") && l.EndsWith(" Default"));
         }
     }

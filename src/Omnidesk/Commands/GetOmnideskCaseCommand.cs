@@ -21,6 +21,8 @@ namespace Omnidesk.Commands
         [Alias("Id", "case_id")]
         public long[] CaseId { get; set; }
 
+        // Also in the ById set, hidden: a piped case carries both CaseId and CaseNumber, and must resolve to ById.
+        [Parameter(ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true, DontShow = true)]
         [Parameter(Mandatory = true, ParameterSetName = ByNumberSet, ValueFromPipelineByPropertyName = true)]
         [Alias("case_number")]
         [ValidateNotNullOrEmpty]
@@ -140,7 +142,7 @@ namespace Omnidesk.Commands
             var first = PagingParameters.First;
             if (first == 0 && !PagingParameters.IncludeTotalCount) return;
             var parts = BuildQuery().Split(OmnideskCaseQuery.MaxArrayValues, out var disjoint);
-            var progress = new ListProgress(this);
+            var progress = new ListProgress(this, PagingParameters.Skip, first);
             try
             {
                 if (parts.Count == 1) ListOne(parts[0], progress);
@@ -167,8 +169,6 @@ namespace Omnidesk.Commands
                 {
                     isFirstPage = false;
                     if (PagingParameters.IncludeTotalCount) WriteTotal(page.TotalCount, 1.0);
-                    if (page.TotalCount.HasValue)
-                        progress.Expected = (long)Math.Min((ulong)Math.Max(0, page.TotalCount.Value - (long)Math.Min(skip, long.MaxValue)), first);
                 }
                 for (var i = offset; i < page.Items.Count && emitted < first; i++, emitted++)
                     WriteObject(page.Items[i]);
@@ -371,27 +371,32 @@ namespace Omnidesk.Commands
     {
         private const int ActivityId = 0x0D35;
         private readonly Cmdlet _cmdlet;
+        private readonly ulong _skip;
+        private readonly ulong _first;
         private int _pages;
         private long _items;
         private bool _shown;
 
-        public ListProgress(Cmdlet cmdlet) => _cmdlet = cmdlet;
-
-        /// <summary>How many items the whole read will produce, when known.</summary>
-        public long? Expected { get; set; }
+        public ListProgress(Cmdlet cmdlet, ulong skip, ulong first)
+        {
+            _cmdlet = cmdlet;
+            _skip = skip;
+            _first = first;
+        }
 
         public void PageRead<T>(long page, int limit, OmnideskPage<T> result)
         {
             _pages++;
             _items += result.Items.Count;
-            var morePagesExist = result.TotalCount.HasValue && result.TotalCount.Value > limit;
-            if (_pages < 2 && !morePagesExist) return;
-            var pagesTotal = result.TotalCount.HasValue ? (result.TotalCount.Value + limit - 1) / limit : (long?)null;
-            var status = pagesTotal.HasValue
-                ? $"Page {page} of {pagesTotal}: {_items:N0} of {result.TotalCount:N0} cases read"
+            // What this command will read in all: the server's total, less -Skip, at most -First.
+            long? expected = null;
+            if (result.TotalCount.HasValue)
+                expected = (long)Math.Min((ulong)Math.Max(0, result.TotalCount.Value - (long)Math.Min(_skip, long.MaxValue)), _first);
+            if (_pages < 2 && !(expected > limit)) return;
+            var status = expected.HasValue
+                ? $"Page {page}: {_items:N0} of {expected:N0} cases read"
                 : $"Page {page}: {_items:N0} cases read";
             var record = new ProgressRecord(ActivityId, "Get-OmnideskCase", status);
-            var expected = Expected ?? result.TotalCount;
             if (expected > 0) record.PercentComplete = (int)Math.Min(100, _items * 100 / expected.Value);
             _cmdlet.WriteProgress(record);
             _shown = true;
