@@ -8,37 +8,15 @@ public sealed class EmulatorOptions
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
     public string Urls { get; set; } = DefaultUrl;
-    public int RateLimitPerMinute { get; set; } = 1500;
-    public int LatencyMs { get; set; }
-    public int LatencyJitterMs { get; set; }
-    public double Fault5xxRate { get; set; }
-    public double Fault429Rate { get; set; }
-    public double FaultDropRate { get; set; }
-    /// <summary>Seed of the random-fault and latency-jitter generators (the seeded data never depends on it).</summary>
-    public int Seed { get; set; } = 1;
     public int Cases { get; set; } = 300;
-    /// <summary>omnidesk (cc_emails/bcc_emails) or deskie (recipient_cc/recipient_bcc).</summary>
-    public string Dialect { get; set; } = "omnidesk";
-    public bool NumbersAsStrings { get; set; }
-    public bool EmptyPageQuirk { get; set; }
+    /// <summary>The startup values of the switches that can also change at runtime; a reset restores them.</summary>
+    public EmulatorConfig Config { get; set; } = new();
     /// <summary>Exit when this process exits (used when the module starts the emulator for a demo).</summary>
     public int? ParentPid { get; set; }
     /// <summary>The clock of the rate limiter; tests inject a manual one instead of sleeping through a window.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
-    public EmulatorConfig ToConfig() => new()
-    {
-        RateLimitPerMinute = RateLimitPerMinute,
-        LatencyMs = LatencyMs,
-        LatencyJitterMs = LatencyJitterMs,
-        Fault5xxRate = Fault5xxRate,
-        Fault429Rate = Fault429Rate,
-        FaultDropRate = FaultDropRate,
-        Seed = Seed,
-        Dialect = Dialect,
-        NumbersAsStrings = NumbersAsStrings,
-        EmptyPageQuirk = EmptyPageQuirk,
-    };
+    public EmulatorConfig ToConfig() => Config.Clone();
 
     public const string Usage =
         "Usage: Omnidesk.Emulator [--urls <url>] [--parent-pid <pid>] [--rate-limit <per minute>]\n" +
@@ -64,7 +42,7 @@ public sealed class EmulatorOptions
             if (name is "numbers-as-strings" or "empty-page-quirk")
             {
                 bool on = value == null || ParseBool(name, value);
-                if (name == "numbers-as-strings") o.NumbersAsStrings = on; else o.EmptyPageQuirk = on;
+                if (name == "numbers-as-strings") o.Config.NumbersAsStrings = on; else o.Config.EmptyPageQuirk = on;
                 continue;
             }
             if (name is "help" or "h") throw new ArgumentException(Usage);
@@ -78,18 +56,18 @@ public sealed class EmulatorOptions
             {
                 case "urls": o.Urls = value; break;
                 case "parent-pid": o.ParentPid = ParseInt(name, value, 1, int.MaxValue); break;
-                case "rate-limit": o.RateLimitPerMinute = ParseInt(name, value, 1, int.MaxValue); break;
-                case "latency-ms": o.LatencyMs = ParseInt(name, value, 0, 600_000); break;
-                case "latency-jitter-ms": o.LatencyJitterMs = ParseInt(name, value, 0, 600_000); break;
-                case "fault-5xx": o.Fault5xxRate = ParseRate(name, value); break;
-                case "fault-429": o.Fault429Rate = ParseRate(name, value); break;
-                case "fault-drop": o.FaultDropRate = ParseRate(name, value); break;
-                case "seed": o.Seed = ParseInt(name, value, int.MinValue, int.MaxValue); break;
+                case "rate-limit": o.Config.RateLimitPerMinute = ParseInt(name, value, 1, int.MaxValue); break;
+                case "latency-ms": o.Config.LatencyMs = ParseInt(name, value, 0, 600_000); break;
+                case "latency-jitter-ms": o.Config.LatencyJitterMs = ParseInt(name, value, 0, 600_000); break;
+                case "fault-5xx": o.Config.Fault5xxRate = ParseRate(name, value); break;
+                case "fault-429": o.Config.Fault429Rate = ParseRate(name, value); break;
+                case "fault-drop": o.Config.FaultDropRate = ParseRate(name, value); break;
+                case "seed": o.Config.Seed = ParseInt(name, value, int.MinValue, int.MaxValue); break;
                 case "cases": o.Cases = ParseInt(name, value, 0, 1_000_000); break;
                 case "dialect":
                     value = value.ToLowerInvariant();
                     if (value is not ("omnidesk" or "deskie")) throw new ArgumentException("--dialect must be omnidesk or deskie.");
-                    o.Dialect = value;
+                    o.Config.Dialect = value;
                     break;
                 default: throw new ArgumentException("Unknown switch --" + name + ".\n" + Usage);
             }

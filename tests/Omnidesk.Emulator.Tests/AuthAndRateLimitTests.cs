@@ -6,7 +6,7 @@ namespace Omnidesk.Emulator.Tests;
 /// <summary>An emulator with a budget of 10 per minute and a hand-moved clock.</summary>
 public sealed class SmallBudgetFixture : EmulatorFixture
 {
-    protected override EmulatorOptions CreateOptions() => new() { Urls = "http://127.0.0.1:0", TimeProvider = Clock, RateLimitPerMinute = 10 };
+    protected override EmulatorOptions CreateOptions() => new() { Urls = "http://127.0.0.1:0", TimeProvider = Clock, Config = { RateLimitPerMinute = 10 } };
 }
 
 public class AuthAndRateLimitTests : IClassFixture<SmallBudgetFixture>

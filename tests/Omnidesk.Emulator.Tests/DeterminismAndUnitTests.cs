@@ -22,7 +22,7 @@ public class DeterminismTests
     {
         var options = new EmulatorOptions { Urls = "http://127.0.0.1:0" };
         await using var a = await EmulatorHost.StartAsync(options);
-        await using var b = await EmulatorHost.StartAsync(new EmulatorOptions { Urls = "http://127.0.0.1:0", Seed = 999 });
+        await using var b = await EmulatorHost.StartAsync(new EmulatorOptions { Urls = "http://127.0.0.1:0", Config = { Seed = 999 } });
         Assert.NotEqual(a.BaseUrl, b.BaseUrl);
         string dumpA = await Dump(a);
         Assert.Equal(dumpA, await Dump(b));
@@ -136,13 +136,13 @@ public class UnitTests
             "--numbers-as-strings", "--empty-page-quirk",
         });
         Assert.Equal("http://127.0.0.1:0", o.Urls);
-        Assert.Equal(60, o.RateLimitPerMinute);
-        Assert.Equal((5, 2), (o.LatencyMs, o.LatencyJitterMs));
-        Assert.Equal((0.1, 0.2, 0.05), (o.Fault5xxRate, o.Fault429Rate, o.FaultDropRate));
-        Assert.Equal((7, 50, "deskie", 123), (o.Seed, o.Cases, o.Dialect, o.ParentPid.Value));
-        Assert.True(o.NumbersAsStrings && o.EmptyPageQuirk);
+        Assert.Equal(60, o.Config.RateLimitPerMinute);
+        Assert.Equal((5, 2), (o.Config.LatencyMs, o.Config.LatencyJitterMs));
+        Assert.Equal((0.1, 0.2, 0.05), (o.Config.Fault5xxRate, o.Config.Fault429Rate, o.Config.FaultDropRate));
+        Assert.Equal((7, 50, "deskie", 123), (o.Config.Seed, o.Cases, o.Config.Dialect, o.ParentPid.Value));
+        Assert.True(o.Config.NumbersAsStrings && o.Config.EmptyPageQuirk);
         var d = EmulatorOptions.Parse(Array.Empty<string>());
-        Assert.Equal(("http://127.0.0.1:5080", 1500, 300, "omnidesk"), (d.Urls, d.RateLimitPerMinute, d.Cases, d.Dialect));
+        Assert.Equal(("http://127.0.0.1:5080", 1500, 300, "omnidesk"), (d.Urls, d.Config.RateLimitPerMinute, d.Cases, d.Config.Dialect));
         Assert.Throws<ArgumentException>(() => EmulatorOptions.Parse(new[] { "--fault-5xx", "2" }));
         Assert.Throws<ArgumentException>(() => EmulatorOptions.Parse(new[] { "--bogus", "1" }));
         Assert.Throws<ArgumentException>(() => EmulatorOptions.Parse(new[] { "--rate-limit" }));
