@@ -55,6 +55,16 @@ namespace Omnidesk.Tests
             Assert.Contains("Omnidesk", (string)result.Output[2].BaseObject);
         }
 
+        [Fact]
+        public void The_about_topic_explains_connections_paging_and_errors()
+        {
+            var result = Ps.Run("Get-Help about_Omnidesk").AssertNoErrors();
+            var text = string.Join("\n", result.Output.Select(o => o.BaseObject.ToString()));
+            Assert.Contains("SHORT DESCRIPTION", text);
+            Assert.Contains("OmnideskApi404.case_not_found", text);
+            Assert.Contains("retry_after", text);
+        }
+
         [Theory]
         [MemberData(nameof(Cmdlets))]
         public void Every_parameter_is_documented(string cmdlet)

@@ -10,7 +10,7 @@ namespace Omnidesk.Tests.Infrastructure
     /// The emulator as a separate process on a free loopback port, one per test class (tests of a class run one
     /// after another, so each can reset it and count requests exactly).
     /// </summary>
-    public sealed class EmulatorFixture : IDisposable
+    public class EmulatorFixture : IDisposable
     {
         public const string DemoEmail = "demo@omnidesk.test";
         public const string DemoApiKey = "demo-api-key";
@@ -18,7 +18,12 @@ namespace Omnidesk.Tests.Infrastructure
         private readonly Process _process;
         private readonly HttpClient _admin;
 
-        public EmulatorFixture()
+        public EmulatorFixture() : this(Array.Empty<string>())
+        {
+        }
+
+        /// <summary>An emulator started with extra switches (see docs/emulator.md).</summary>
+        protected EmulatorFixture(params string[] switches)
         {
             var start = new ProcessStartInfo("dotnet")
             {
@@ -26,7 +31,7 @@ namespace Omnidesk.Tests.Infrastructure
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
             };
-            foreach (var arg in new[] { ModuleAssemblies.EmulatorPath, "--urls", "http://127.0.0.1:0", "--parent-pid", Environment.ProcessId.ToString() })
+            foreach (var arg in new[] { ModuleAssemblies.EmulatorPath, "--urls", "http://127.0.0.1:0", "--parent-pid", Environment.ProcessId.ToString() }.Concat(switches))
                 start.ArgumentList.Add(arg);
             _process = Process.Start(start) ?? throw new InvalidOperationException("could not start the emulator");
             _process.ErrorDataReceived += (_, _) => { };
@@ -102,6 +107,14 @@ namespace Omnidesk.Tests.Infrastructure
             _admin?.Dispose();
             try { if (!_process.HasExited) _process.Kill(true); } catch (InvalidOperationException) { }
             _process.Dispose();
+        }
+    }
+
+    /// <summary>More cases than page 500 reaches at -PageSize 1, for the API's 500-page limit.</summary>
+    public sealed class LargeEmulatorFixture : EmulatorFixture
+    {
+        public LargeEmulatorFixture() : base("--cases", "600")
+        {
         }
     }
 
