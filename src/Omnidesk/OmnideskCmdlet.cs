@@ -20,11 +20,8 @@ namespace Omnidesk
 
         protected override void StopProcessing() => _stopping.Cancel();
 
-        public void Dispose()
-        {
-            _stopping.Dispose();
-            _signal.Dispose();
-        }
+        // The semaphore is left to the GC: it never allocates a wait handle, and a late release must not throw.
+        public void Dispose() => _stopping.Dispose();
 
         /// <summary>A call context whose callbacks queue writes for the pipeline thread; streams nobody reads cost nothing.</summary>
         protected OmnideskCallContext NewCallContext()
