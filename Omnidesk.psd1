@@ -4,7 +4,7 @@
     GUID                 = '5b0f3d9e-6a51-4c3e-9f55-2d7a1c8e4b90'
     Author               = 'Omnidesk PowerShell contributors'
     CompanyName          = 'Community'
-    Copyright            = '(c) Omnidesk PowerShell contributors. MIT License.'
+    Copyright            = '(c) Omnidesk PowerShell contributors.'
     Description          = 'Binary cmdlets for the Omnidesk (omnidesk.ru) and Deskie (deskie.io) helpdesk REST API: cases, filters and more, with paging, retries, -WhatIf and a local emulator to try it without an account.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
@@ -25,8 +25,6 @@
     PrivateData          = @{
         PSData = @{
             Tags         = @('Omnidesk', 'Deskie', 'Helpdesk', 'ServiceDesk', 'Support', 'Tickets', 'REST', 'API', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
-            LicenseUri   = 'https://opensource.org/licenses/MIT'
-            ProjectUri   = 'https://github.com/omnidesk-powershell/Omnidesk'
             ReleaseNotes = 'First release: Connect-Omnidesk, Disconnect-Omnidesk, Get-OmnideskConnection, Get-OmnideskCase, Get-OmnideskFilter.'
         }
     }
