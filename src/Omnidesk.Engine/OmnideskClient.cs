@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Runtime.ExceptionServices;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
@@ -19,7 +20,7 @@ namespace Omnidesk.Engine
     /// One connection. Handler chain: HttpClient → ResilienceHandler (Polly: retry → per-attempt timeout)
     /// → AttemptLoggingHandler (per attempt: logs, rate limit, body buffering) → socket handler.
     /// </summary>
-    internal sealed class OmnideskClient : IOmnideskClient
+    internal sealed partial class OmnideskClient : IOmnideskClient
     {
         internal const int ErrorBodyChars = 4096;
 
@@ -77,7 +78,7 @@ namespace Omnidesk.Engine
             if (query != null) parameters.AddRange(query.ToQueryParameters());
             if (page > 0) parameters.Add(new KeyValuePair<string, string>("page", page.ToString(CultureInfo.InvariantCulture)));
             if (limit > 0) parameters.Add(new KeyValuePair<string, string>("limit", limit.ToString(CultureInfo.InvariantCulture)));
-            var response = await SendAsync(HttpMethod.Get, "api/cases.json", parameters, null, context).ConfigureAwait(false);
+            var response = await SendAsync(HttpMethod.Get, "api/cases.json", parameters, (HttpContent)null, context).ConfigureAwait(false);
             return Read(response, OmnideskJson.ParseCaseList);
         }
 
@@ -85,13 +86,13 @@ namespace Omnidesk.Engine
         {
             if (string.IsNullOrWhiteSpace(idOrNumber)) throw new ArgumentException("A case id or number is required.", nameof(idOrNumber));
             var path = "api/cases/" + Uri.EscapeDataString(idOrNumber.Trim()) + ".json";
-            var response = await SendAsync(HttpMethod.Get, path, null, null, context).ConfigureAwait(false);
+            var response = await SendAsync(HttpMethod.Get, path, null, (HttpContent)null, context).ConfigureAwait(false);
             return Read(response, OmnideskJson.ParseCase);
         }
 
         public async Task<OmnideskPage<OmnideskFilter>> GetFiltersAsync(OmnideskCallContext context)
         {
-            var response = await SendAsync(HttpMethod.Get, "api/filters.json", null, null, context).ConfigureAwait(false);
+            var response = await SendAsync(HttpMethod.Get, "api/filters.json", null, (HttpContent)null, context).ConfigureAwait(false);
             return Read(response, OmnideskJson.ParseFilterList);
         }
 
@@ -108,8 +109,22 @@ namespace Omnidesk.Engine
         /// Sends one request through the retry pipeline. Non-2xx → OmnideskApiException (Http); no response →
         /// Network or Timeout; cancellation by the caller → OperationCanceledException.
         /// </summary>
-        internal async Task<RawResponse> SendAsync(HttpMethod method, string relativePath,
-            IEnumerable<KeyValuePair<string, string>> query, HttpContent content, OmnideskCallContext context)
+        internal Task<RawResponse> SendAsync(HttpMethod method, string relativePath,
+            IEnumerable<KeyValuePair<string, string>> query, HttpContent content, OmnideskCallContext context) =>
+            SendCoreAsync(method, relativePath, query, content, null, context);
+
+        /// <summary>
+        /// As above, with a body made afresh for every attempt by <paramref name="contentFactory"/> (null: no body),
+        /// so that a retried write (429/503) sends its whole body again, files included. Use the factories of
+        /// <see cref="RequestContent"/>. An exception of the factory (e.g. a missing file) is thrown as is.
+        /// </summary>
+        internal Task<RawResponse> SendAsync(HttpMethod method, string relativePath,
+            IEnumerable<KeyValuePair<string, string>> query, Func<HttpContent> contentFactory, OmnideskCallContext context) =>
+            SendCoreAsync(method, relativePath, query, null, contentFactory, context);
+
+        private async Task<RawResponse> SendCoreAsync(HttpMethod method, string relativePath,
+            IEnumerable<KeyValuePair<string, string>> query, HttpContent content, Func<HttpContent> contentFactory,
+            OmnideskCallContext context)
         {
             if (Volatile.Read(ref _disposed) != 0) throw new ObjectDisposedException(nameof(OmnideskClient));
             context = context ?? OmnideskCallContext.None;
@@ -118,7 +133,7 @@ namespace Omnidesk.Engine
 
             var relative = QueryString.Build(relativePath.TrimStart('/'), query);
             var pathAndQuery = _basePath + relative;
-            var state = new RequestState(context, method.Method, pathAndQuery);
+            var state = new RequestState(context, method.Method, pathAndQuery) { ContentFactory = contentFactory };
 
             using (var request = new HttpRequestMessage(method, new Uri(_baseUri, relative)) { Content = content })
             {
@@ -130,6 +145,11 @@ namespace Omnidesk.Engine
                 }
                 catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
                 {
+                    throw;
+                }
+                catch (RequestContentException ex)
+                {
+                    ExceptionDispatchInfo.Capture(ex.InnerException).Throw();
                     throw;
                 }
                 catch (TimeoutRejectedException ex)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading.Tasks;
 
 namespace Omnidesk
@@ -25,5 +26,33 @@ namespace Omnidesk
 
         /// <summary>GET /api/filters.json.</summary>
         Task<OmnideskPage<OmnideskFilter>> GetFiltersAsync(OmnideskCallContext context);
+
+        /// <summary>POST /api/cases.json: JSON, or multipart case[...] when the case has attachments.</summary>
+        Task<OmnideskCase> CreateCaseAsync(OmnideskNewCase newCase, OmnideskCallContext context);
+
+        /// <summary>PUT /api/cases/{id}.json, or /api/cases/{id1},{id2},….json for several (at most 10).</summary>
+        Task<OmnideskBulkResult> UpdateCasesAsync(IReadOnlyList<long> caseIds, OmnideskCaseChange change, OmnideskCallContext context);
+
+        /// <summary>PUT /api/cases/{ids}/trash|spam|restore.json, or DELETE /api/cases/{ids}.json (at most 10 ids).</summary>
+        Task<OmnideskBulkResult> ChangeCaseStateAsync(IReadOnlyList<long> caseIds, OmnideskCaseAction action, OmnideskCallContext context);
+
+        /// <summary>PUT /api/cases/{id}/rate.json.</summary>
+        Task<OmnideskCase> RateCaseAsync(long caseId, OmnideskRatingChange rating, OmnideskCallContext context);
+
+        /// <summary>PUT /api/cases/{id}/rate/{messageId}.json.</summary>
+        Task<OmnideskMessage> RateMessageAsync(long caseId, long messageId, OmnideskRatingChange rating, OmnideskCallContext context);
+
+        /// <summary>GET /api/cases/{idOrNumber}/changelog.json; entries carry <paramref name="caseId"/>.</summary>
+        Task<OmnideskPage<OmnideskChangelogEntry>> GetChangelogAsync(string idOrNumber, long caseId, OmnideskChangelogQuery query,
+            int page, int limit, OmnideskCallContext context);
+
+        /// <summary>PUT /api/cases/{id}/idea.json.</summary>
+        Task<OmnideskCase> UpdateIdeaAsync(long caseId, OmnideskIdeaChange change, OmnideskCallContext context);
+
+        /// <summary>PUT /api/cases/{id}/idea_official_response.json.</summary>
+        Task<OmnideskCase> SetIdeaResponseAsync(long caseId, string content, OmnideskCallContext context);
+
+        /// <summary>DELETE /api/cases/{id}/idea_official_response.json.</summary>
+        Task DeleteIdeaResponseAsync(long caseId, OmnideskCallContext context);
     }
 }

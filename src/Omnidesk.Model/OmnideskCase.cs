@@ -37,6 +37,8 @@ namespace Omnidesk
         public string Rating { get; set; }
         public string RatingComment { get; set; }
         public long? RatedStaffId { get; set; }
+        /// <summary>Only on cases of the idea channel, when the API sends it.</summary>
+        public OmnideskIdea Idea { get; set; }
 
         public override string ToString() =>
             string.IsNullOrEmpty(CaseNumber) ? $"Case {CaseId} '{Subject}'" : $"Case {CaseNumber} '{Subject}'";

@@ -20,19 +20,37 @@ namespace Omnidesk.Engine.Tests
         public FakeHandler(Func<int, HttpResponseMessage> respond) : this((r, n, ct) => Task.FromResult(respond(n))) { }
 
         public int Calls => Volatile.Read(ref _calls);
+
+        /// <summary>Dispose each request body after reading it, as a transport may leave a one-shot body unusable.</summary>
+        public bool DisposeContentAfterRead { get; set; }
         public ConcurrentQueue<SentRequest> Sent { get; } = new ConcurrentQueue<SentRequest>();
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var n = Interlocked.Increment(ref _calls);
-            Sent.Enqueue(new SentRequest
+            var sent = new SentRequest
             {
                 Method = request.Method.Method,
                 Uri = request.RequestUri,
                 Authorization = request.Headers.Authorization?.ToString(),
                 Accept = request.Headers.Accept.ToString(),
                 UserAgent = string.Join(" ", request.Headers.TryGetValues("User-Agent", out var ua) ? ua : new string[0]),
-            });
+                Content = request.Content,
+            };
+            if (request.Content != null)
+            {
+                sent.ContentType = request.Content.Headers.ContentType?.ToString();
+                sent.ContentLength = request.Content.Headers.ContentLength;
+                // Read the body as a transport would (streamed, not buffered in the content), then optionally
+                // dispose it the way a consumed one-shot body would be gone.
+                using (var target = new System.IO.MemoryStream())
+                {
+                    await request.Content.CopyToAsync(target).ConfigureAwait(false);
+                    sent.Body = target.ToArray();
+                }
+                if (DisposeContentAfterRead) request.Content.Dispose();
+            }
+            Sent.Enqueue(sent);
             var response = await _respond(request, n, cancellationToken).ConfigureAwait(false);
             response.RequestMessage ??= request;
             return response;
@@ -46,6 +64,12 @@ namespace Omnidesk.Engine.Tests
         public string Authorization;
         public string Accept;
         public string UserAgent;
+        public HttpContent Content;
+        public string ContentType;
+        public long? ContentLength;
+        public byte[] Body;
+
+        public string BodyText => Body == null ? null : Encoding.UTF8.GetString(Body);
     }
 
     internal static class Http

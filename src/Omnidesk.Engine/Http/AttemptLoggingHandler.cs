@@ -32,6 +32,7 @@ namespace Omnidesk.Engine.Http
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var state = RequestState.Get(request);
+            if (state.ContentFactory != null) ReplaceContent(request, state.ContentFactory);
             var attempt = state.NextAttempt();
             var context = state.Context;
             if (context.OnDebug != null) Debug(context, FormatRequest(request, state, attempt));
@@ -62,6 +63,23 @@ namespace Omnidesk.Engine.Http
                 RateLimitTracker.ReadInt(response, RateLimitTracker.CallsLeftHeader));
             if (context.OnDebug != null) Debug(context, FormatResponse(response, body, watch.ElapsedMilliseconds, attempt));
             return response;
+        }
+
+        /// <summary>A fresh body for this attempt; the previous attempt's one (possibly consumed) is disposed.</summary>
+        private static void ReplaceContent(HttpRequestMessage request, Func<HttpContent> factory)
+        {
+            HttpContent fresh;
+            try
+            {
+                fresh = factory();
+            }
+            catch (Exception ex)
+            {
+                throw new RequestContentException(ex); // not a network failure: never retried, rethrown as is by the client
+            }
+            var previous = request.Content;
+            request.Content = fresh;
+            if (previous != null && !ReferenceEquals(previous, fresh)) previous.Dispose();
         }
 
         /// <summary>Reads the body into memory within the attempt's cancellation, replacing the content by a buffered copy.</summary>
@@ -163,6 +181,12 @@ namespace Omnidesk.Engine.Http
                 sb.Append(Redactor.IsSecretHeader(header.Key) ? Redactor.Mask : string.Join(", ", header.Value));
             }
         }
+    }
+
+    /// <summary>The request body could not be created (e.g. a file to upload is missing); carries the cause.</summary>
+    internal sealed class RequestContentException : Exception
+    {
+        public RequestContentException(Exception inner) : base(inner.Message, inner) { }
     }
 
     internal static class BodyText

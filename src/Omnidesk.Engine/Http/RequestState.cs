@@ -30,6 +30,13 @@ namespace Omnidesk.Engine.Http
         public string PathAndQuery { get; }
         public int Attempts => Volatile.Read(ref _attempts);
 
+        /// <summary>
+        /// Creates the request body afresh for every attempt (set by <see cref="AttemptLoggingHandler"/>), so that a
+        /// retried write sends its whole body again even when the previous attempt consumed a stream. Null: the
+        /// request keeps the content it was created with.
+        /// </summary>
+        public Func<HttpContent> ContentFactory { get; set; }
+
         /// <summary>GET and HEAD (and OPTIONS) may be repeated freely; writes only when the server surely did not apply them.</summary>
         public bool IsSafeMethod => IsSafe(Method);
 

@@ -13,7 +13,7 @@ namespace Omnidesk.Engine.Json
     }
 
     /// <summary>Envelopes and object mappings of the API (see omnidesk-api.md §1, §3, §7).</summary>
-    internal static class OmnideskJson
+    internal static partial class OmnideskJson
     {
         internal static readonly JsonDocumentOptions DocumentOptions = new JsonDocumentOptions
         {
@@ -202,6 +202,7 @@ namespace Omnidesk.Engine.Json
                     case "rating": c.Rating = NullIfNone(JsonValues.String(v)); break;
                     case "rating_comment": c.RatingComment = JsonValues.String(v); break;
                     case "rated_staff_id": c.RatedStaffId = JsonValues.Int64(v); break;
+                    case "idea": c.Idea = MapIdea(v); break;
                 }
             }
             c.CcEmails = Prefer(cc, recipientCc);
@@ -254,7 +255,7 @@ namespace Omnidesk.Engine.Json
             return null;
         }
 
-        private static string NullIfNone(string s) => JsonValues.IsNone(s) ? null : s;
+        internal static string NullIfNone(string s) => JsonValues.IsNone(s) ? null : s;
 
         private static string[] Prefer(string[] first, string[] second)
         {
