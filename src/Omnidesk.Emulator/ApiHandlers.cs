@@ -6,6 +6,7 @@ namespace Omnidesk.Emulator;
 public sealed record ApiResult(int Status, byte[] Body)
 {
     public static ApiResult Ok(byte[] body) => new(200, body);
+    public static ApiResult Created(byte[] body) => new(201, body);
     public static ApiResult Error(int status, string code) => new(status, JsonOutput.Error(code));
 }
 
@@ -17,17 +18,35 @@ public sealed class ApiRequest
     public EmulatorConfig Config { get; init; }
     public DataStore Store { get; init; }
     public Match Route { get; init; }
+    /// <summary>The request body of a write (JSON, or a form turned into the same tree); <see cref="RequestBody.Empty"/> for reads.</summary>
+    public RequestBody Body { get; init; } = RequestBody.Empty;
+
+    /// <summary>changelog done_by for changes made with these credentials.</summary>
+    public string DoneBy => "staff_" + Staff.StaffId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>scheme://host[:port] of this server, for file URLs.</summary>
+    public string BaseUrl => Http.Request.Scheme + "://" + Http.Request.Host.Value;
 }
 
-/// <summary>The /api routes. New endpoints (writes, messages, changelog) are added to <see cref="Routes"/>.</summary>
-public static class ApiHandlers
+/// <summary>The /api routes. New endpoints are added to <see cref="Routes"/>; writes are in ApiHandlers.Writes.cs.</summary>
+public static partial class ApiHandlers
 {
     const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
     static readonly (string Method, Regex Path, Func<ApiRequest, ApiResult> Handler)[] Routes =
     {
         ("GET", new Regex(@"^/api/cases\.json$", Options), ListCases),
+        ("POST", new Regex(@"^/api/cases\.json$", Options), CreateCase),
         ("GET", new Regex(@"^/api/cases/(?<key>[^/]+)\.json$", Options), GetCase),
+        ("PUT", new Regex(@"^/api/cases/(?<ids>[^/]+)\.json$", Options), UpdateCases),
+        ("DELETE", new Regex(@"^/api/cases/(?<ids>[^/]+)\.json$", Options), DeleteCases),
+        ("PUT", new Regex(@"^/api/cases/(?<ids>[^/]+)/(?<op>trash|spam|restore)\.json$", Options), MoveCases),
+        ("GET", new Regex(@"^/api/cases/(?<key>[^/,]+)/changelog\.json$", Options), GetChangelog),
+        ("PUT", new Regex(@"^/api/cases/(?<key>[^/,]+)/rate\.json$", Options), RateCase),
+        ("PUT", new Regex(@"^/api/cases/(?<key>[^/,]+)/rate/(?<message>\d+)\.json$", Options), RateMessage),
+        ("PUT", new Regex(@"^/api/cases/(?<key>[^/,]+)/idea\.json$", Options), EditIdea),
+        ("PUT", new Regex(@"^/api/cases/(?<key>[^/,]+)/idea_official_response\.json$", Options), SetOfficialResponse),
+        ("DELETE", new Regex(@"^/api/cases/(?<key>[^/,]+)/idea_official_response\.json$", Options), DeleteOfficialResponse),
         ("GET", new Regex(@"^/api/filters\.json$", Options), ListFilters),
     };
 

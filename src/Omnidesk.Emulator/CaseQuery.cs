@@ -119,7 +119,7 @@ public sealed class CaseQuery
 
         if (_userEmail != null || _userPhone != null || _userCustomId != null)
         {
-            store.UsersById.TryGetValue(c.UserId, out var user);
+            var user = store.UserById(c.UserId);
             if (_userEmail != null && !_userEmail.Any(e => TextMatch(user?.Email, e))) return false;
             if (_userPhone != null && !_userPhone.Any(ph => TextMatch(user?.Phone, ph))) return false;
             if (_userCustomId != null && !_userCustomId.Any(id => string.Equals(user?.CustomId, id, StringComparison.OrdinalIgnoreCase))) return false;

@@ -15,10 +15,17 @@ public sealed class EmulatorConfig
     public string Dialect { get; set; } = "omnidesk";
     public bool NumbersAsStrings { get; set; }
     public bool EmptyPageQuirk { get; set; }
+    /// <summary>Test hook: these case ids fail in bulk writes (left out of case_success_id) and get 403 alone.</summary>
+    public long[] BulkFailIds { get; set; } = Array.Empty<long>();
 
     public bool IsDeskie => Dialect == "deskie";
 
-    public EmulatorConfig Clone() => (EmulatorConfig)MemberwiseClone();
+    public EmulatorConfig Clone()
+    {
+        var c = (EmulatorConfig)MemberwiseClone();
+        c.BulkFailIds = (long[])BulkFailIds.Clone();
+        return c;
+    }
 
     public void WriteJson(Utf8JsonWriter w)
     {
@@ -33,6 +40,9 @@ public sealed class EmulatorConfig
         w.WriteString("dialect", Dialect);
         w.WriteBoolean("numbers_as_strings", NumbersAsStrings);
         w.WriteBoolean("empty_page_quirk", EmptyPageQuirk);
+        w.WriteStartArray("bulk_fail_ids");
+        foreach (long id in BulkFailIds) w.WriteNumberValue(id);
+        w.WriteEndArray();
         w.WriteEndObject();
     }
 
@@ -81,6 +91,16 @@ public sealed class EmulatorConfig
                 case "empty_page_quirk":
                     if (!TryBool(v, out bool epq)) return "wrong_empty_page_quirk";
                     c.EmptyPageQuirk = epq; break;
+                case "bulk_fail_ids":
+                    if (v.ValueKind != JsonValueKind.Array) return "wrong_bulk_fail_ids";
+                    var ids = new List<long>();
+                    foreach (var item in v.EnumerateArray())
+                    {
+                        if (item.ValueKind != JsonValueKind.Number || !item.TryGetInt64(out long id) || id < 0) return "wrong_bulk_fail_ids";
+                        ids.Add(id);
+                    }
+                    c.BulkFailIds = ids.Distinct().ToArray();
+                    break;
                 default:
                     return "unknown_config_key";
             }

@@ -20,6 +20,8 @@ public static class EmulatorHost
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
         builder.WebHost.UseUrls(options.Urls);
+        // a create-case request may carry 50 MB of files (plus its other fields); larger bodies get a clean 413
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestBody.HardMaxBodyBytes);
 
         var state = new EmulatorState(options);
         var pipeline = new RequestPipeline(state);

@@ -15,7 +15,7 @@ public sealed class EmulatorState
         _startup = startup;
         _config = startup.ToConfig();
         _latencyRng = new Random(_config.Seed);
-        Store = new DataStore(startup.Cases);
+        Store = new DataStore(startup.Cases, startup.TimeProvider);
         RateLimiter = new RateLimiter(startup.TimeProvider);
         Faults = new FaultInjector(_config.Seed);
         Log = new RequestLog();

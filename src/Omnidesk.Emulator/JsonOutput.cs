@@ -88,8 +88,102 @@ public static class JsonOutput
             w.WriteString("rating_comment", c.RatingComment ?? "");
             Int("rated_staff_id", c.RatedStaffId ?? 0);
         }
+        if (c.Idea != null)
+        {
+            // cases of the "idea" channel; the official response only once there is one
+            w.WriteStartObject("idea");
+            w.WriteString("content", c.Idea.Content);
+            w.WriteString("stage", c.Idea.Stage);
+            Int("category", c.Idea.Category);
+            if (c.Idea.OfficialResponse != null)
+            {
+                w.WriteString("official_response", c.Idea.OfficialResponse);
+                Int("official_response_tstamp", (c.Idea.OfficialResponseAt ?? c.UpdatedAt).ToUnixTimeSeconds());
+            }
+            w.WriteEndObject();
+        }
         w.WriteEndObject();
     }
+
+    /// <summary>The message object (the value of "message"), as in the docs' "View messages" example.</summary>
+    public static void WriteMessage(Utf8JsonWriter w, EmuMessage m, EmulatorConfig config)
+    {
+        bool str = config.NumbersAsStrings;
+        void Int(string name, long v)
+        {
+            if (str) w.WriteString(name, v.ToString(CultureInfo.InvariantCulture)); else w.WriteNumber(name, v);
+        }
+        w.WriteStartObject();
+        Int("message_id", m.MessageId);
+        Int("user_id", m.UserId);
+        Int("staff_id", m.StaffId);
+        w.WriteString("content", m.Content ?? "");
+        w.WriteString("content_html", m.ContentHtml ?? "");
+        w.WriteStartArray("attachments");
+        foreach (var a in m.Attachments)
+        {
+            w.WriteStartObject();
+            Int("file_id", a.FileId);
+            w.WriteString("file_name", a.FileName);
+            Int("file_size", a.FileSize);
+            w.WriteString("mime_type", a.MimeType);
+            w.WriteString("url", a.Url);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteBoolean("note", m.Note);
+        w.WriteBoolean("sent_via_rule", m.SentViaRule);
+        w.WriteString("created_at", FormatDate(m.CreatedAt));
+        w.WriteString("sent_at", FormatDate(m.SentAt));
+        if (m.Rating != null)
+        {
+            w.WriteString("rating", m.Rating);
+            w.WriteString("rating_comment", m.RatingComment ?? "");
+            Int("rated_staff_id", m.RatedStaffId ?? 0);
+        }
+        w.WriteEndObject();
+    }
+
+    /// <summary>{"message":{…}}</summary>
+    public static byte[] SingleMessage(EmuMessage m, EmulatorConfig config) => Write(w =>
+    {
+        w.WriteStartObject();
+        w.WritePropertyName("message");
+        WriteMessage(w, m, config);
+        w.WriteEndObject();
+    });
+
+    /// <summary>The answer of a bulk write: {"case_success_id":[…]}.</summary>
+    public static byte[] CaseSuccessIds(IEnumerable<long> ids) => Write(w =>
+    {
+        w.WriteStartObject();
+        w.WriteStartArray("case_success_id");
+        foreach (long id in ids) w.WriteNumberValue(id);
+        w.WriteEndArray();
+        w.WriteEndObject();
+    });
+
+    /// <summary>The body of a DELETE that has nothing to say: [].</summary>
+    public static byte[] EmptyArray() => "[]"u8.ToArray();
+
+    /// <summary>{"changelog":[{created_at, event, done_by, old_value?, value?},…]}, oldest first.</summary>
+    public static byte[] Changelog(IEnumerable<EmuChangelogEntry> entries) => Write(w =>
+    {
+        w.WriteStartObject();
+        w.WriteStartArray("changelog");
+        foreach (var e in entries)
+        {
+            w.WriteStartObject();
+            w.WriteString("created_at", FormatDate(e.CreatedAt));
+            w.WriteString("event", e.Event);
+            w.WriteString("done_by", e.DoneBy);
+            if (e.OldValue != null) w.WriteString("old_value", e.OldValue);
+            if (e.Value != null) w.WriteString("value", e.Value);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    });
 
     /// <summary>{"case":{…}}</summary>
     public static byte[] SingleCase(EmuCase c, EmulatorConfig config) => Write(w =>

@@ -45,6 +45,10 @@ public sealed class EmuMessage
     public bool SentViaRule { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset SentAt { get; set; }
+    /// <summary>low/middle/high once the user rated this response (PUT /api/cases/{id}/rate/{message_id}.json), else null.</summary>
+    public string Rating { get; set; }
+    public string RatingComment { get; set; }
+    public long? RatedStaffId { get; set; }
 
     public EmuMessage Clone()
     {
@@ -90,6 +94,10 @@ public sealed class EmuCase
     public string RatingComment { get; set; }
     public long? RatedStaffId { get; set; }
     public List<EmuMessage> Messages { get; set; } = new();
+    /// <summary>Only for cases of the "idea" channel.</summary>
+    public EmuIdea Idea { get; set; }
+    /// <summary>Every change of the case, oldest first.</summary>
+    public List<EmuChangelogEntry> Changelog { get; set; } = new();
 
     public bool IsMerged => ParentCaseId.HasValue;
 
@@ -105,8 +113,38 @@ public sealed class EmuCase
         c.Labels = new List<long>(Labels);
         c.LockedLabels = new List<long>(LockedLabels);
         c.Messages = Messages.Select(m => m.Clone()).ToList();
+        c.Idea = Idea?.Clone();
+        c.Changelog = Changelog.Select(e => e.Clone()).ToList();
         return c;
     }
+}
+
+/// <summary>The idea part of a case of the "idea" channel.</summary>
+public sealed class EmuIdea
+{
+    public string Content { get; set; } = "";
+    /// <summary>waiting, planned, in_progress or finished.</summary>
+    public string Stage { get; set; } = "waiting";
+    public long Category { get; set; }
+    /// <summary>null while there is no official response.</summary>
+    public string OfficialResponse { get; set; }
+    public DateTimeOffset? OfficialResponseAt { get; set; }
+
+    public EmuIdea Clone() => (EmuIdea)MemberwiseClone();
+}
+
+/// <summary>One changelog event: event is status, staff, group, custom_field_N, labels, rules, deleted, …</summary>
+public sealed class EmuChangelogEntry
+{
+    public DateTimeOffset CreatedAt { get; set; }
+    public string Event { get; set; }
+    /// <summary>staff_N, rule_N or user_N.</summary>
+    public string DoneBy { get; set; }
+    /// <summary>null = not sent (e.g. the "rules" event carries only old_value).</summary>
+    public string OldValue { get; set; }
+    public string Value { get; set; }
+
+    public EmuChangelogEntry Clone() => (EmuChangelogEntry)MemberwiseClone();
 }
 
 /// <summary>A custom field definition (only what filtering needs).</summary>

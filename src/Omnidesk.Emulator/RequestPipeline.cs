@@ -22,6 +22,8 @@ public sealed class RequestPipeline
             return HandleApiAsync(ctx, path);
         if (path.StartsWith("/_emulator/", StringComparison.OrdinalIgnoreCase))
             return AdminApi.HandleAsync(ctx, path, _state);
+        if (path.StartsWith("/files/", StringComparison.OrdinalIgnoreCase) && (HttpMethods.IsGet(ctx.Request.Method) || HttpMethods.IsHead(ctx.Request.Method)))
+            return ServeFileAsync(ctx, path);
         return WriteAsync(ctx, 404, JsonOutput.Error("not_found"));
     }
 
@@ -68,9 +70,14 @@ public sealed class RequestPipeline
             }
 
             var (handler, match) = ApiHandlers.Find(method, path);
-            var result = handler == null
-                ? ApiResult.Error(404, "not_found")
-                : handler(new ApiRequest { Http = ctx, Staff = staff, Config = config, Store = _state.Store, Route = match });
+            ApiResult result;
+            if (handler == null) result = ApiResult.Error(404, "not_found");
+            else
+            {
+                // a write's body is read (and size-checked) before its handler runs
+                var (body, bodyError) = RateLimiter.CostOf(method) > 1 ? await RequestBody.ReadAsync(ctx) : (RequestBody.Empty, null);
+                result = bodyError ?? handler(new ApiRequest { Http = ctx, Staff = staff, Config = config, Store = _state.Store, Route = match, Body = body });
+            }
             await WriteAsync(ctx, status = result.Status, result.Body);
         }
         catch (OperationCanceledException) when (ctx.RequestAborted.IsCancellationRequested)
@@ -110,6 +117,30 @@ public sealed class RequestPipeline
         if (staff == null) return (null, "wrong_staff_email", 403);
         if (decoded.Substring(colon + 1) != staff.ApiKey) return (null, "wrong_api_key", 401);
         return (staff, null, 0);
+    }
+
+    /// <summary>
+    /// GET /files/{file_id}/{file_name}: an uploaded attachment's bytes (no auth, like the real API's fresh files;
+    /// not rate-limited or logged). Unknown id or name → 404.
+    /// </summary>
+    async Task ServeFileAsync(HttpContext ctx, string path)
+    {
+        var parts = path.Substring("/files/".Length).Split('/', 2);
+        StoredFile file = null;
+        if (parts.Length == 2 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out long id))
+        {
+            file = _state.Store.FindFile(id);
+            if (file != null && !string.Equals(Uri.UnescapeDataString(parts[1]), file.FileName, StringComparison.OrdinalIgnoreCase)) file = null;
+        }
+        if (file == null)
+        {
+            await WriteAsync(ctx, 404, JsonOutput.Error("file_not_found"));
+            return;
+        }
+        ctx.Response.StatusCode = 200;
+        ctx.Response.ContentType = file.MimeType;
+        ctx.Response.ContentLength = file.Bytes.Length;
+        if (!HttpMethods.IsHead(ctx.Request.Method)) await ctx.Response.Body.WriteAsync(file.Bytes, ctx.RequestAborted);
     }
 
     internal static async Task WriteAsync(HttpContext ctx, int status, byte[] body)

@@ -26,6 +26,18 @@ public static class Seeder
 
     public static readonly long[] GroupIds = { 44, 45, 46 };
     public static readonly long[] LabelIds = { 101, 102, 103, 104, 105, 106 };
+    public static readonly long[] LanguageIds = { 1, 2 };
+    /// <summary>Idea (proposal) categories.</summary>
+    public static readonly long[] IdeaCategoryIds = { 319, 320, 321 };
+    public static readonly string[] IdeaStages = { "waiting", "planned", "in_progress", "finished" };
+    /// <summary>The group new cases land in.</summary>
+    public const long DefaultGroupId = 44;
+
+    /// <summary>The account's automation rules that appear in seeded changelogs as done_by rule_N.</summary>
+    public static readonly (long Id, string Name)[] Rules =
+    {
+        (1332, "Auto-assignment"), (1336, "Route by topic"), (1338, "VIP priority"), (1340, "Auto-close after 3 days"),
+    };
 
     public static IReadOnlyList<EmuCustomField> CustomFields { get; } = new[]
     {
@@ -224,7 +236,101 @@ public static class Seeder
             }
             cases.Add(c);
         }
+        // ideas and histories come from their own generators, so they never shift the data above
+        foreach (var c in cases) AddIdeaAndHistory(c);
         return cases;
+    }
+
+    static readonly string[] IdeaTexts =
+    {
+        "It would be great to have a dark theme in the agent account.", "Please add bulk editing of cases.",
+        "Allow exporting reports to Excel.", "Add a mobile app widget for quick replies.",
+    };
+
+    static readonly string[] OfficialResponses =
+    {
+        "Thank you! We have added it to our roadmap.", "This is already available in the latest release.", "We are working on it right now.",
+    };
+
+    /// <summary>The idea part of idea cases and a plausible changelog for every case.</summary>
+    static void AddIdeaAndHistory(EmuCase c)
+    {
+        var rng = new Random(unchecked(DataSeed * 31 + (int)c.CaseId));
+        if (c.Channel == "idea")
+        {
+            c.Idea = new EmuIdea
+            {
+                Content = IdeaTexts[rng.Next(IdeaTexts.Length)],
+                Stage = IdeaStages[rng.Next(IdeaStages.Length)],
+                Category = IdeaCategoryIds[rng.Next(IdeaCategoryIds.Length)],
+            };
+            if (c.Idea.Stage != "waiting" || rng.Next(3) == 0)
+            {
+                c.Idea.OfficialResponse = OfficialResponses[rng.Next(OfficialResponses.Length)];
+                c.Idea.OfficialResponseAt = Min(c.CreatedAt.AddMinutes(rng.Next(30, 3000)), c.UpdatedAt);
+            }
+        }
+
+        var log = c.Changelog;
+        var t = c.CreatedAt;
+        void Add(DateTimeOffset at, string ev, string by, string old, string value) =>
+            log.Add(new EmuChangelogEntry { CreatedAt = Min(at, c.UpdatedAt), Event = ev, DoneBy = by, OldValue = old, Value = value });
+        string user = "user_" + c.UserId;
+        bool chat = c.Channel is "live_chat" or "wa_chat" or "telegram" or "vkontakte" or "facebook";
+
+        Add(t, "created", user, "", c.Channel);
+        if (chat) Add(t, "chat_activation", user, "", "");
+        if (c.GroupId != DefaultGroupId)
+        {
+            Add(t, "rules", "rule_1336", "Route by topic (ID - 1336)", null);
+            Add(t, "group", "rule_1336", DefaultGroupId.ToString(), c.GroupId.ToString());
+        }
+        if (c.Priority is "high" or "critical")
+        {
+            Add(t, "rules", "rule_1338", "VIP priority (ID - 1338)", null);
+            Add(t, "priority", "rule_1338", "normal", c.Priority);
+        }
+        if (c.LockedLabels.Count > 0)
+            Add(t, "labels", "rule_1338", "", string.Join(",", c.LockedLabels));
+
+        // the assignee: by the auto-assignment rule (most cases) or by an agent taking the case
+        var firstStaffReply = c.Messages.FirstOrDefault(m => m.StaffId != 0 && !m.Note);
+        long assignee = c.StaffId != 0 ? c.StaffId : 0;
+        if (assignee != 0)
+        {
+            var at = t.AddSeconds(rng.Next(1, 90));
+            if (rng.Next(4) != 0)
+            {
+                Add(at, "rules", "rule_1332", "Auto-assignment (ID - 1332)", null);
+                Add(at, "staff", "rule_1332", "0", assignee.ToString());
+                if (chat) Add(at, "fixed_chat", "rule_1332", "0", assignee.ToString());
+            }
+            else Add(at, "staff", "staff_" + assignee, "0", assignee.ToString());
+        }
+
+        // status: open → waiting when an agent answers, → closed at closing time
+        string status = "open";
+        if (firstStaffReply != null && c.Status != "open")
+        {
+            Add(firstStaffReply.CreatedAt, "status", "staff_" + firstStaffReply.StaffId, "open", "waiting");
+            status = "waiting";
+        }
+        if (c.Status == "closed" && c.ClosedAt.HasValue)
+        {
+            bool byRule = rng.Next(3) == 0;
+            Add(c.ClosedAt.Value, "status", byRule ? "rule_1340" : "staff_" + (assignee != 0 ? assignee : Staff[0].StaffId), status, "closed");
+            if (byRule) log.Insert(log.Count - 1, new EmuChangelogEntry { CreatedAt = Min(c.ClosedAt.Value, c.UpdatedAt), Event = "rules", DoneBy = "rule_1340", OldValue = "Auto-close after 3 days (ID - 1340)" });
+            if (chat) Add(c.ClosedAt.Value, "chat_completion", "staff_" + (assignee != 0 ? assignee : Staff[0].StaffId), "", "");
+            if (c.Rating != null) Add(c.UpdatedAt, "rating", user, "", c.Rating);
+        }
+        if (c.Idea?.OfficialResponseAt is DateTimeOffset answered && c.Idea.Stage != "waiting")
+            Add(answered, "idea_stage", "staff_" + (assignee != 0 ? assignee : Staff[0].StaffId), "waiting", c.Idea.Stage);
+        if (c.Deleted) Add(c.UpdatedAt, "deleted", "staff_" + (assignee != 0 ? assignee : Staff[0].StaffId), "false", "true");
+        if (c.Spam) Add(c.UpdatedAt, "spam", "staff_" + (assignee != 0 ? assignee : Staff[0].StaffId), "false", "true");
+        // stable order by time (entries at the same second keep their insertion order)
+        var sorted = log.OrderBy(e => e.CreatedAt).ToList();
+        log.Clear();
+        log.AddRange(sorted);
     }
 
     /// <summary>The saved filters every staff member sees (the real API's are per staff; ours are shared).</summary>
