@@ -18,6 +18,15 @@
         'Get-OmnideskConnection'
         'Get-OmnideskCase'
         'Get-OmnideskFilter'
+        'New-OmnideskCase'
+        'Set-OmnideskCase'
+        'Remove-OmnideskCase'
+        'Restore-OmnideskCase'
+        'Set-OmnideskRating'
+        'Get-OmnideskCaseChangelog'
+        'Set-OmnideskIdea'
+        'Set-OmnideskIdeaResponse'
+        'Remove-OmnideskIdeaResponse'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
@@ -25,7 +34,7 @@
     PrivateData          = @{
         PSData = @{
             Tags         = @('Omnidesk', 'Deskie', 'Helpdesk', 'ServiceDesk', 'Support', 'Tickets', 'REST', 'API', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
-            ReleaseNotes = 'First release: Connect-Omnidesk, Disconnect-Omnidesk, Get-OmnideskConnection, Get-OmnideskCase, Get-OmnideskFilter.'
+            ReleaseNotes = 'Connect to an account; list, filter and page through cases; create, change, trash, restore, delete and rate cases in bulk; case changelog; ideas.'
         }
     }
 }

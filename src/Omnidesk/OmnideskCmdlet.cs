@@ -74,11 +74,31 @@ namespace Omnidesk
             if (MyInvocation.BoundParameters.TryGetValue(switchName, out var value))
                 return value is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(value);
             var preference = GetVariableValue(preferenceVariable);
-            return preference is ActionPreference p && p != ActionPreference.SilentlyContinue && p != ActionPreference.Ignore;
+            if (preference is ActionPreference p) return p != ActionPreference.SilentlyContinue && p != ActionPreference.Ignore;
+            return LanguagePrimitives.IsTrue(preference);
         }
 
         protected void WriteApiError(Exception exception, object target) =>
             WriteError(OmnideskErrors.ToErrorRecord(exception, target));
+
+        private bool _yesToAll;
+        private bool _noToAll;
+
+        /// <summary>
+        /// May this change go ahead? ShouldProcess first, so -WhatIf and -Confirm behave as everywhere; then, for a
+        /// change that cannot be undone (<paramref name="irreversibleQuery"/>), a confirmation of its own, with
+        /// "Yes to All", unless -Force or -Confirm (asked, or declined with -Confirm:$false) already settled it.
+        /// -Force also skips ShouldProcess's prompt, never -WhatIf.
+        /// </summary>
+        protected bool Approve(string target, string action, bool force, string irreversibleQuery = null)
+        {
+            var confirmBound = MyInvocation.BoundParameters.ContainsKey("Confirm");
+            if (force && !confirmBound && !IsEnabled("WhatIf", "WhatIfPreference")) return true;
+            if (!ShouldProcess(target, action)) return false;
+            // With -Confirm given either way, the user has already said whether to be asked.
+            if (irreversibleQuery == null || force || confirmBound) return true;
+            return ShouldContinue(irreversibleQuery, "Confirm", ref _yesToAll, ref _noToAll);
+        }
     }
 
     /// <summary>A cmdlet that talks to an account: -Connection, or the runspace's default from Connect-Omnidesk.</summary>

@@ -81,6 +81,12 @@ namespace Omnidesk
             new InvalidOperationException($"The connection {connection} was closed by Disconnect-Omnidesk. Connect again."),
             "OmnideskConnectionClosed", ErrorCategory.ConnectionError, connection);
 
+        /// <summary>A case of a bulk request that the API left out of case_success_id.</summary>
+        public static ErrorRecord NotApplied(long caseId, string outcome) => new ErrorRecord(
+            new InvalidOperationException($"Case {caseId} was not {outcome}: the API did not list it as changed " +
+                                          "(it may not exist, or this staff member may not change it)."),
+            "OmnideskCaseNotChanged", ErrorCategory.InvalidOperation, caseId);
+
         public static ErrorRecord InvalidArgument(string id, string message, object target) =>
             new ErrorRecord(new ArgumentException(message), id, ErrorCategory.InvalidArgument, target);
     }

@@ -8,7 +8,11 @@ namespace Omnidesk.Tests
     public sealed class ModuleTests
     {
         private static readonly string[] Exported =
-            { "Connect-Omnidesk", "Disconnect-Omnidesk", "Get-OmnideskCase", "Get-OmnideskConnection", "Get-OmnideskFilter" };
+        {
+            "Connect-Omnidesk", "Disconnect-Omnidesk", "Get-OmnideskCase", "Get-OmnideskCaseChangelog", "Get-OmnideskConnection",
+            "Get-OmnideskFilter", "New-OmnideskCase", "Remove-OmnideskCase", "Remove-OmnideskIdeaResponse", "Restore-OmnideskCase",
+            "Set-OmnideskCase", "Set-OmnideskIdea", "Set-OmnideskIdeaResponse", "Set-OmnideskRating",
+        };
 
         [Fact]
         public void The_manifest_is_valid_and_exports_exactly_the_cmdlets()
@@ -17,10 +21,10 @@ namespace Omnidesk.Tests
             var module = (PSModuleInfo)result.Output.Single().BaseObject;
             Assert.Equal(new Version(5, 1), module.PowerShellVersion);
             Assert.Equal(new[] { "Core", "Desktop" }, module.CompatiblePSEditions.OrderBy(e => e));
-            Assert.Equal(Exported, module.ExportedCmdlets.Keys.OrderBy(k => k));
+            Assert.Equal(Exported, module.ExportedCmdlets.Keys.OrderBy(k => k, StringComparer.Ordinal));
 
             var commands = Ps.Run("Get-Command -Module Omnidesk | ForEach-Object Name").AssertNoErrors();
-            Assert.Equal(Exported, commands.Output.Select(o => (string)o.BaseObject).OrderBy(n => n));
+            Assert.Equal(Exported, commands.Output.Select(o => (string)o.BaseObject).OrderBy(n => n, StringComparer.Ordinal));
         }
 
         [Fact]
@@ -53,6 +57,20 @@ namespace Omnidesk.Tests
             Assert.DoesNotContain("CommonParameters", synopsis);   // Get-Help's fallback when no help was found
             Assert.True((int)result.Output[1].BaseObject >= 2, $"{cmdlet} has fewer than two examples");
             Assert.Contains("Omnidesk", (string)result.Output[2].BaseObject);
+        }
+
+        [Fact]
+        public void Every_cmdlet_that_changes_something_supports_WhatIf_and_Confirm_and_uses_an_approved_verb()
+        {
+            var result = Ps.Run(@"
+                $approved = @('Connect','Disconnect','Get','New','Set','Remove','Restore')
+                Get-Command -Module Omnidesk | ForEach-Object {
+                    '{0}|{1}|{2}' -f $_.Name, ($_.Verb -in $approved), $_.Parameters.ContainsKey('WhatIf') }").AssertNoErrors();
+            var rows = result.Output.Select(o => ((string)o.BaseObject).Split('|')).ToList();
+            Assert.Equal(Exported.Length, rows.Count);
+            Assert.All(rows, r => Assert.Equal("True", r[1]));
+            var changing = rows.Where(r => !r[0].StartsWith("Get-") && r[0] != "Connect-Omnidesk" && r[0] != "Disconnect-Omnidesk");
+            Assert.All(changing, r => Assert.True(r[2] == "True", r[0] + " lacks -WhatIf"));
         }
 
         [Fact]

@@ -14,11 +14,9 @@ namespace Omnidesk.Commands
         private const string ListSet = "List";
         private const string ByIdSet = "ById";
         private const string ByNumberSet = "ByNumber";
-        /// <summary>The API serves no page past 500.</summary>
-        internal const long MaxPage = 500;
-
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "case_id")]
+        [ValidateRange(1, long.MaxValue)]
         public long[] CaseId { get; set; }
 
         // Also in the ById set, hidden: a piped case carries both CaseId and CaseNumber, and must resolve to ById.
@@ -139,13 +137,12 @@ namespace Omnidesk.Commands
 
         private void List()
         {
-            var first = PagingParameters.First;
-            if (first == 0 && !PagingParameters.IncludeTotalCount) return;
+            if (PagingParameters.First == 0 && !PagingParameters.IncludeTotalCount) return;
             var parts = BuildQuery().Split(OmnideskCaseQuery.MaxArrayValues, out var disjoint);
-            var progress = new ListProgress(this, PagingParameters.Skip, first);
+            var progress = new ListProgress(this, "Get-OmnideskCase", "cases", PagingParameters);
             try
             {
-                if (parts.Count == 1) ListOne(parts[0], progress);
+                if (parts.Count == 1) Pager(parts[0], progress).WriteWindow(PageSize);
                 else ListMerged(parts, disjoint, progress);
             }
             finally
@@ -154,28 +151,20 @@ namespace Omnidesk.Commands
             }
         }
 
-        /// <summary>One query: -Skip and -First become a page window, so only the pages needed are requested.</summary>
-        private void ListOne(OmnideskCaseQuery query, ListProgress progress)
-        {
-            var skip = PagingParameters.Skip;
-            var first = PagingParameters.First;
-            var window = PageWindow.Choose(skip, first, PageSize, MaxPage);
-            var offset = window.Offset;
-            ulong emitted = 0;
-            var isFirstPage = true;
-            foreach (var page in Pages(query, window.Page, window.Limit, progress))
+        private ListPager<OmnideskCase> Pager(OmnideskCaseQuery query, ListProgress progress) =>
+            new ListPager<OmnideskCase>(this, progress, (page, limit) =>
             {
-                if (isFirstPage)
+                try
                 {
-                    isFirstPage = false;
-                    if (PagingParameters.IncludeTotalCount) WriteTotal(page.TotalCount, 1.0);
+                    return Await(context => Client.GetCasesAsync(query, (int)page, limit, context));
                 }
-                for (var i = offset; i < page.Items.Count && emitted < first; i++, emitted++)
-                    WriteObject(page.Items[i]);
-                offset = 0;
-                if (emitted >= first) return;
-            }
-        }
+                catch (OmnideskApiException e)
+                {
+                    // A missing page would make the result silently incomplete: stop the command instead.
+                    ThrowTerminatingError(OmnideskErrors.ToErrorRecord(e, query));
+                    return null;
+                }
+            }, "Narrow it, for example with -CreatedAfter and -CreatedBefore.");
 
         /// <summary>
         /// Several queries (an array filter over the API's 20 values): their results are merged, each case once,
@@ -183,7 +172,7 @@ namespace Omnidesk.Commands
         /// </summary>
         private void ListMerged(IReadOnlyList<OmnideskCaseQuery> parts, bool disjoint, ListProgress progress)
         {
-            var readers = parts.Select(p => Pages(p, 1, PageSize, progress).GetEnumerator()).ToList();
+            var readers = parts.Select(p => Pager(p, progress).Pages(1, PageSize).GetEnumerator()).ToList();
             try
             {
                 var hasPage = new bool?[readers.Count];
@@ -198,7 +187,7 @@ namespace Omnidesk.Commands
                         if (hasPage[i] == true && readers[i].Current.TotalCount.HasValue) sum += readers[i].Current.TotalCount.Value;
                         else if (hasPage[i] == true) known = false;
                     }
-                    WriteTotal(known ? sum : (long?)null, disjoint ? 1.0 : 0.5);
+                    ListPager<OmnideskCase>.WriteTotal(this, known ? sum : (long?)null, disjoint ? 1.0 : 0.5);
                 }
 
                 var seen = new HashSet<long>();
@@ -229,40 +218,6 @@ namespace Omnidesk.Commands
             }
         }
 
-        /// <summary>Reads pages lazily from <paramref name="startPage"/> until the last one; the caller stops it early.</summary>
-        private IEnumerable<OmnideskPage<OmnideskCase>> Pages(OmnideskCaseQuery query, long startPage, int limit, ListProgress progress)
-        {
-            for (var page = startPage; ; page++)
-            {
-                OmnideskPage<OmnideskCase> result;
-                try
-                {
-                    result = Await(context => Client.GetCasesAsync(query, (int)page, limit, context));
-                }
-                catch (OmnideskApiException e)
-                {
-                    // A missing page would make the result silently incomplete: stop the command instead.
-                    ThrowTerminatingError(OmnideskErrors.ToErrorRecord(e, query));
-                    yield break;
-                }
-                progress.PageRead(page, limit, result);
-                yield return result;
-
-                if (result.Items.Count < limit) yield break;
-                if (result.TotalCount.HasValue && page * limit >= result.TotalCount.Value) yield break;
-                if (page >= MaxPage)
-                {
-                    var unreached = result.TotalCount.HasValue ? (result.TotalCount.Value - page * limit).ToString(CultureInfo.InvariantCulture) : "More";
-                    WriteWarning($"{unreached} matching cases were not returned: the API serves at most {MaxPage} pages " +
-                                 $"({MaxPage * limit:N0} cases at -PageSize {limit}) for one query. Narrow it, for example with -CreatedAfter and -CreatedBefore.");
-                    yield break;
-                }
-            }
-        }
-
-        private void WriteTotal(long? total, double accuracy) =>
-            WriteObject(PagingParameters.NewTotalCount((ulong)Math.Max(0, total ?? 0), total.HasValue ? accuracy : 0.0));
-
         private OmnideskCaseQuery BuildQuery() => new OmnideskCaseQuery
         {
             Status = Status,
@@ -275,7 +230,7 @@ namespace Omnidesk.Commands
             StaffId = StaffId,
             GroupId = GroupId,
             Label = Label,
-            CustomFields = CustomField == null ? null : ConvertCustomFields(CustomField),
+            CustomFields = CustomField == null ? null : CustomFields.Convert(this, CustomField, CustomFields.FilterValues),
             FilterId = FilterId,
             Subject = Subject,
             CreatedAfter = ToOffset(CreatedAfter),
@@ -287,126 +242,8 @@ namespace Omnidesk.Commands
             IncludeActiveChats = IncludeActiveChats,
         };
 
-        private Dictionary<string, string[]> ConvertCustomFields(Hashtable table)
-        {
-            var result = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
-            foreach (DictionaryEntry entry in table)
-            {
-                var key = CustomFieldKey.Normalize(entry.Key);
-                if (key == null)
-                {
-                    ThrowTerminatingError(OmnideskErrors.InvalidArgument("OmnideskInvalidCustomField",
-                        $"-CustomField key '{entry.Key}' is not a custom field: use its API name, such as cf_25.", entry.Key));
-                }
-                result[key] = CustomFieldKey.Values(entry.Value);
-            }
-            return result;
-        }
-
         private static DateTimeOffset? ToOffset(DateTime? value) =>
             value.HasValue ? new DateTimeOffset(value.Value) : (DateTimeOffset?)null;
-    }
-
-    /// <summary>Custom fields as users write them in a hashtable: @{ cf_25 = 'vip'; 30 = '2','3'; cf_44 = $true }.</summary>
-    internal static class CustomFieldKey
-    {
-        public static string Normalize(object key)
-        {
-            var text = Convert.ToString(PSObjectBase(key), CultureInfo.InvariantCulture)?.Trim();
-            if (string.IsNullOrEmpty(text)) return null;
-            if (text.StartsWith("cf_", StringComparison.OrdinalIgnoreCase)) text = text.Substring(3);
-            return text.Length > 0 && text.All(char.IsDigit) ? "cf_" + text : null;
-        }
-
-        public static string[] Values(object value)
-        {
-            value = PSObjectBase(value);
-            if (value is string s) return new[] { s };
-            if (value is IEnumerable many) return many.Cast<object>().Select(Scalar).ToArray();
-            return new[] { Scalar(value) };
-        }
-
-        private static string Scalar(object value)
-        {
-            value = PSObjectBase(value);
-            if (value is bool b) return b ? "1" : "0";
-            return Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
-        }
-
-        private static object PSObjectBase(object value) => value is PSObject ps ? ps.BaseObject : value;
-    }
-
-    /// <summary>The page and limit that serve -Skip/-First with the fewest requests and bytes.</summary>
-    internal struct PageWindow
-    {
-        public long Page;
-        public int Limit;
-        public int Offset;
-
-        public static PageWindow Choose(ulong skip, ulong first, int pageSize, long maxPage)
-        {
-            // Everything wanted fits in one page: take the smallest limit whose page boundaries hold the whole range.
-            var wanted = Math.Max(first, 1UL);
-            if (wanted <= (ulong)pageSize)
-            {
-                for (var limit = (int)wanted; limit <= pageSize; limit++)
-                {
-                    var firstIndex = skip / (ulong)limit;
-                    var lastIndex = (skip + wanted - 1) / (ulong)limit;
-                    if (firstIndex == lastIndex && firstIndex + 1 <= (ulong)maxPage)
-                        return new PageWindow { Page = (long)firstIndex + 1, Limit = limit, Offset = (int)(skip % (ulong)limit) };
-                }
-            }
-            return new PageWindow
-            {
-                Page = (long)Math.Min(skip / (ulong)pageSize + 1, (ulong)maxPage + 1),
-                Limit = pageSize,
-                Offset = (int)(skip % (ulong)pageSize),
-            };
-        }
-    }
-
-    /// <summary>Write-Progress for list reads, shown only once there is more than one page.</summary>
-    internal sealed class ListProgress
-    {
-        private const int ActivityId = 0x0D35;
-        private readonly Cmdlet _cmdlet;
-        private readonly ulong _skip;
-        private readonly ulong _first;
-        private int _pages;
-        private long _items;
-        private bool _shown;
-
-        public ListProgress(Cmdlet cmdlet, ulong skip, ulong first)
-        {
-            _cmdlet = cmdlet;
-            _skip = skip;
-            _first = first;
-        }
-
-        public void PageRead<T>(long page, int limit, OmnideskPage<T> result)
-        {
-            _pages++;
-            _items += result.Items.Count;
-            // What this command will read in all: the server's total, less -Skip, at most -First.
-            long? expected = null;
-            if (result.TotalCount.HasValue)
-                expected = (long)Math.Min((ulong)Math.Max(0, result.TotalCount.Value - (long)Math.Min(_skip, long.MaxValue)), _first);
-            if (_pages < 2 && !(expected > limit)) return;
-            var status = expected.HasValue
-                ? $"Page {page}: {_items:N0} of {expected:N0} cases read"
-                : $"Page {page}: {_items:N0} cases read";
-            var record = new ProgressRecord(ActivityId, "Get-OmnideskCase", status);
-            if (expected > 0) record.PercentComplete = (int)Math.Min(100, _items * 100 / expected.Value);
-            _cmdlet.WriteProgress(record);
-            _shown = true;
-        }
-
-        public void Complete()
-        {
-            if (!_shown) return;
-            _cmdlet.WriteProgress(new ProgressRecord(ActivityId, "Get-OmnideskCase", "Done") { RecordType = ProgressRecordType.Completed });
-        }
     }
 
     /// <summary>Tab completion for -Channel: the API's channel names.</summary>

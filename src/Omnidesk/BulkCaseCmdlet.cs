@@ -1,0 +1,137 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading.Tasks;
+
+namespace Omnidesk
+{
+    /// <summary>
+    /// A change applied to many cases: each approved case joins a batch, and every 10 cases (the API's limit) go
+    /// in one bulk request (/api/cases/1,2,3...). Cases the API leaves out of case_success_id, or a batch that
+    /// fails, are reported one error per case with the case id as target; the others are applied.
+    /// </summary>
+    public abstract class BulkCaseCmdlet : OmnideskConnectedCmdlet
+    {
+        protected const string ByIdSet = "ById";
+        protected const string ByInputObjectSet = "ByInputObject";
+        internal const int MaxBatch = 10;
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id", "case_id")]
+        [ValidateRange(1, long.MaxValue)]
+        public long[] CaseId { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = ByInputObjectSet, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public OmnideskCase InputObject { get; set; }
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <summary>No confirmation prompts (never overrides -WhatIf).</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        private readonly List<long> _batch = new List<long>();
+        private int _requests;
+        private int _processed;
+        private bool _progressShown;
+
+        /// <summary>The ShouldProcess action, e.g. "Move to the trash".</summary>
+        protected abstract string Action { get; }
+
+        /// <summary>What happened to a case, for the error when it did not: e.g. "moved to the trash".</summary>
+        protected abstract string Outcome { get; }
+
+        /// <summary>A question to confirm an irreversible change (null: ShouldProcess is enough).</summary>
+        protected virtual string IrreversibleQuery(string target) => null;
+
+        /// <summary>Whether -PassThru can write the cases after the change (not after a permanent delete).</summary>
+        protected virtual bool CasesRemainAfterwards => true;
+
+        /// <summary>Sends one request for at most <see cref="MaxBatch"/> ids.</summary>
+        protected abstract Task<OmnideskBulkResult> SendAsync(IReadOnlyList<long> caseIds, OmnideskCallContext context);
+
+        protected override void ProcessRecord()
+        {
+            if (InputObject != null) Queue(InputObject.CaseId, InputObject.ToString());
+            else foreach (var id in CaseId) Queue(id, "Case " + id);
+        }
+
+        protected override void EndProcessing()
+        {
+            Send();
+            if (_progressShown)
+                WriteProgress(new ProgressRecord(ProgressId, MyInvocation.MyCommand.Name, "Done") { RecordType = ProgressRecordType.Completed });
+        }
+
+        private int ProgressId => 0x0B0C;
+
+        private void Queue(long id, string target)
+        {
+            if (!Approve(target, Action, Force, IrreversibleQuery(target))) return;
+            // The same case twice in one request would count once in case_success_id: send the first one now.
+            if (_batch.Contains(id)) Send();
+            _batch.Add(id);
+            if (_batch.Count == MaxBatch) Send();
+        }
+
+        private void Send()
+        {
+            if (_batch.Count == 0) return;
+            var ids = _batch.ToList();
+            _batch.Clear();
+            OmnideskBulkResult result;
+            try
+            {
+                result = Await(context => SendAsync(ids, context));
+            }
+            catch (OmnideskApiException e)
+            {
+                foreach (var id in ids) WriteApiError(e, id);
+                return;
+            }
+            finally
+            {
+                _requests++;
+                _processed += ids.Count;
+                if (_requests > 1)
+                {
+                    WriteProgress(new ProgressRecord(ProgressId, MyInvocation.MyCommand.Name,
+                        $"{_processed} cases in {_requests} requests"));
+                    _progressShown = true;
+                }
+            }
+
+            var succeeded = new HashSet<long>(result.SucceededIds);
+            foreach (var id in ids)
+            {
+                if (!succeeded.Contains(id))
+                {
+                    WriteError(OmnideskErrors.NotApplied(id, Outcome));
+                    continue;
+                }
+                if (PassThru && CasesRemainAfterwards) WriteCase(id, result);
+            }
+        }
+
+        /// <summary>-PassThru: the case as the API returned it, or read again when a bulk answer held only ids.</summary>
+        private void WriteCase(long id, OmnideskBulkResult result)
+        {
+            var returned = result.Cases?.FirstOrDefault(c => c.CaseId == id);
+            if (returned != null)
+            {
+                WriteObject(returned);
+                return;
+            }
+            try
+            {
+                WriteObject(Await(context => Client.GetCaseAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture), context)));
+            }
+            catch (OmnideskApiException e)
+            {
+                WriteApiError(e, id);
+            }
+        }
+    }
+}
