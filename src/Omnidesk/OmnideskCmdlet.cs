@@ -110,6 +110,27 @@ namespace Omnidesk
 
         private OmnideskConnection _resolved;
 
+        /// <summary>
+        /// One change to one object: asks (see <see cref="OmnideskCmdlet.Approve"/>), sends, writes the result when
+        /// <paramref name="passThru"/>, and reports a failure as an error on <paramref name="errorTarget"/>.
+        /// </summary>
+        protected void ApplyChange<T>(string target, string action, Func<OmnideskCallContext, Task<T>> change, bool passThru,
+            object errorTarget, bool force = false)
+        {
+            if (!Approve(target, action, force)) return;
+            T result;
+            try
+            {
+                result = Await(change);
+            }
+            catch (OmnideskApiException e)
+            {
+                WriteApiError(e, errorTarget);
+                return;
+            }
+            if (passThru) WriteObject(result);
+        }
+
         /// <summary>The connection to use; a terminating error when there is none or it was disconnected.</summary>
         protected IOmnideskClient Client
         {

@@ -207,6 +207,21 @@ namespace Omnidesk.Tests
         }
 
         [Fact]
+        public void Permanent_delete_with_Confirm_asks_once_per_case()
+        {
+            var ids = OpenCaseIds(2);
+            var host = new TestHost();
+            host.TestUI.ChoiceAnswers.Enqueue(0);          // Yes for the first
+            host.TestUI.ChoiceAnswers.Enqueue(2);          // No for the second
+
+            Run($"Remove-OmnideskCase -CaseId {ids[0]},{ids[1]} -Permanent -Confirm", host).AssertNoErrors();
+
+            Assert.Equal(2, host.TestUI.Prompts.Count);
+            Assert.StartsWith("OmnideskApi404.case_not_found", Assert.Single(Run($"Get-OmnideskCase -CaseId {ids[0]}").Errors).FullyQualifiedErrorId);
+            Assert.Equal(ids[1], Case(ids[1]).CaseId);
+        }
+
+        [Fact]
         public void Confirm_asks_per_case_and_applies_only_the_approved_ones()
         {
             var ids = OpenCaseIds(2);
@@ -281,6 +296,29 @@ namespace Omnidesk.Tests
             var byNumber = Run($"Get-OmnideskCaseChangelog -CaseNumber {number} -First 2").AssertNoErrors().Objects<OmnideskChangelogEntry>();
             Assert.Equal(2, byNumber.Count);
             Assert.All(byNumber, e => Assert.Equal(id, e.CaseId));
+        }
+
+        [Fact]
+        public void A_case_whose_changelog_fails_is_one_error_and_the_next_piped_case_goes_on()
+        {
+            var id = OpenCaseIds(1)[0];
+            var result = Run($"[pscustomobject]@{{ case_id = 999999 }}, [pscustomobject]@{{ case_id = {id} }} | Get-OmnideskCaseChangelog");
+
+            var error = Assert.Single(result.Errors);
+            Assert.Equal("OmnideskApi404.case_not_found,Omnidesk.Commands.GetOmnideskCaseChangelogCommand", error.FullyQualifiedErrorId);
+            Assert.Equal(999999L, error.TargetObject);
+            var entries = result.Objects<OmnideskChangelogEntry>();
+            Assert.NotEmpty(entries);
+            Assert.All(entries, e => Assert.Equal(id, e.CaseId));
+        }
+
+        [Fact]
+        public void A_message_rating_refuses_a_rated_staff_member_even_when_the_message_is_piped()
+        {
+            _emulator.ClearRequests();
+            var result = Run("[pscustomobject]@{ case_id = 2000; message_id = 500001 } | Set-OmnideskRating -Rating high -RatedStaffId 22");
+            Assert.Equal("OmnideskConflictingParameters,Omnidesk.Commands.SetOmnideskRatingCommand", Assert.Single(result.Errors).FullyQualifiedErrorId);
+            Assert.Empty(RequestsAfterConnect());
         }
 
         [Fact]

@@ -38,16 +38,8 @@ namespace Omnidesk.Commands
         {
             var change = new OmnideskIdeaChange { Content = Content, Stage = Stage, CategoryId = CategoryId };
             var what = Stage != null ? "Set the idea's stage to " + Stage : "Edit the idea";
-            if (!ShouldProcess("Case " + CaseId.ToString(CultureInfo.InvariantCulture), what)) return;
-            try
-            {
-                var changed = Await(context => Client.UpdateIdeaAsync(CaseId, change, context));
-                if (PassThru) WriteObject(changed);
-            }
-            catch (OmnideskApiException e)
-            {
-                WriteApiError(e, CaseId);
-            }
+            ApplyChange("Case " + CaseId.ToString(CultureInfo.InvariantCulture), what,
+                context => Client.UpdateIdeaAsync(CaseId, change, context), PassThru, CaseId);
         }
     }
 
@@ -70,16 +62,8 @@ namespace Omnidesk.Commands
 
         protected override void ProcessRecord()
         {
-            if (!ShouldProcess("Case " + CaseId.ToString(CultureInfo.InvariantCulture), "Set the official response to the idea")) return;
-            try
-            {
-                var changed = Await(context => Client.SetIdeaResponseAsync(CaseId, Content, context));
-                if (PassThru) WriteObject(changed);
-            }
-            catch (OmnideskApiException e)
-            {
-                WriteApiError(e, CaseId);
-            }
+            ApplyChange("Case " + CaseId.ToString(CultureInfo.InvariantCulture), "Set the official response to the idea",
+                context => Client.SetIdeaResponseAsync(CaseId, Content, context), PassThru, CaseId);
         }
     }
 
@@ -98,19 +82,12 @@ namespace Omnidesk.Commands
 
         protected override void ProcessRecord()
         {
-            if (!Approve("Case " + CaseId.ToString(CultureInfo.InvariantCulture), "Delete the official response to the idea", Force)) return;
-            try
-            {
-                Await(async context =>
+            ApplyChange("Case " + CaseId.ToString(CultureInfo.InvariantCulture), "Delete the official response to the idea",
+                async context =>
                 {
                     await Client.DeleteIdeaResponseAsync(CaseId, context).ConfigureAwait(false);
                     return true;
-                });
-            }
-            catch (OmnideskApiException e)
-            {
-                WriteApiError(e, CaseId);
-            }
+                }, passThru: false, CaseId, Force);
         }
     }
 }

@@ -46,18 +46,10 @@ namespace Omnidesk.Commands
             }
             var rating = new OmnideskRatingChange { Rating = Rating, Comment = Comment, RatedStaffId = RatedStaffId };
             var target = MessageId.HasValue ? $"Message {MessageId} of case {CaseId}" : "Case " + CaseId.ToString(CultureInfo.InvariantCulture);
-            if (!ShouldProcess(target, $"Rate '{Rating}'")) return;
-            try
-            {
-                object rated = MessageId.HasValue
-                    ? (object)Await(context => Client.RateMessageAsync(CaseId, MessageId.Value, rating, context))
-                    : Await(context => Client.RateCaseAsync(CaseId, rating, context));
-                if (PassThru) WriteObject(rated);
-            }
-            catch (OmnideskApiException e)
-            {
-                WriteApiError(e, MessageId.HasValue ? (object)MessageId.Value : CaseId);
-            }
+            if (MessageId.HasValue)
+                ApplyChange(target, $"Rate '{Rating}'", context => Client.RateMessageAsync(CaseId, MessageId.Value, rating, context), PassThru, MessageId.Value);
+            else
+                ApplyChange(target, $"Rate '{Rating}'", context => Client.RateCaseAsync(CaseId, rating, context), PassThru, CaseId);
         }
     }
 }
