@@ -31,6 +31,8 @@ namespace Omnidesk.Engine
         private readonly HttpClient _http;
         private readonly RateLimitTracker _rateLimit = new RateLimitTracker();
         private readonly Redactor _redactor;
+        /// <summary>The Basic credentials, set on each API request (never a default header: downloads go without them).</summary>
+        private readonly AuthenticationHeaderValue _authorization;
         private int _disposed;
 
         internal OmnideskClient(OmnideskClientSettings settings, HttpMessageHandler innermostHandler)
@@ -63,8 +65,8 @@ namespace Omnidesk.Engine
             _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             if (!string.IsNullOrWhiteSpace(_settings.UserAgent))
                 _http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", _settings.UserAgent);
-            if (authorization != null)
-                _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", authorization);
+            // Not a default header: HttpClient would put it on every request, downloads from other hosts included.
+            if (authorization != null) _authorization = new AuthenticationHeaderValue("Basic", authorization);
         }
 
         public Uri BaseUri => _baseUri;
@@ -137,33 +139,10 @@ namespace Omnidesk.Engine
 
             using (var request = new HttpRequestMessage(method, new Uri(_baseUri, relative)) { Content = content })
             {
+                request.Headers.Authorization = _authorization; // the API's own host only
                 RequestState.Attach(request, state);
-                HttpResponseMessage response;
-                try
-                {
-                    response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellation).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
-                {
-                    throw;
-                }
-                catch (RequestContentException ex)
-                {
-                    ExceptionDispatchInfo.Capture(ex.InnerException).Throw();
-                    throw;
-                }
-                catch (TimeoutRejectedException ex)
-                {
-                    throw Failure(state, null, null, OmnideskFailureKind.Timeout, ex);
-                }
-                catch (OperationCanceledException ex)
-                {
-                    throw Failure(state, null, null, OmnideskFailureKind.Timeout, ex);
-                }
-                catch (Exception ex) when (RetryPipeline.IsNetworkFailure(ex))
-                {
-                    throw Failure(state, null, null, OmnideskFailureKind.Network, ex);
-                }
+                var response = await SendRequestAsync(request, state, HttpCompletionOption.ResponseContentRead, cancellation)
+                    .ConfigureAwait(false);
 
                 using (response)
                 {
@@ -175,6 +154,40 @@ namespace Omnidesk.Engine
                         throw Failure(state, status, body, OmnideskFailureKind.Http, null);
                     return new RawResponse { Method = state.Method, PathAndQuery = pathAndQuery, StatusCode = status, Body = body };
                 }
+            }
+        }
+
+        /// <summary>
+        /// Sends a prepared request (its <see cref="RequestState"/> attached) through the pipeline, mapping failures
+        /// without a response to OmnideskApiException (Network/Timeout); the caller's cancellation stays an OperationCanceledException.
+        /// </summary>
+        private async Task<HttpResponseMessage> SendRequestAsync(HttpRequestMessage request, RequestState state,
+            HttpCompletionOption completion, CancellationToken cancellation)
+        {
+            try
+            {
+                return await _http.SendAsync(request, completion, cancellation).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (RequestContentException ex)
+            {
+                ExceptionDispatchInfo.Capture(ex.InnerException).Throw();
+                throw;
+            }
+            catch (TimeoutRejectedException ex)
+            {
+                throw Failure(state, null, null, OmnideskFailureKind.Timeout, ex);
+            }
+            catch (OperationCanceledException ex)
+            {
+                throw Failure(state, null, null, OmnideskFailureKind.Timeout, ex);
+            }
+            catch (Exception ex) when (RetryPipeline.IsNetworkFailure(ex))
+            {
+                throw Failure(state, null, null, OmnideskFailureKind.Network, ex);
             }
         }
 

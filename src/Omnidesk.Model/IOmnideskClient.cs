@@ -54,5 +54,34 @@ namespace Omnidesk
 
         /// <summary>DELETE /api/cases/{id}/idea_official_response.json.</summary>
         Task DeleteIdeaResponseAsync(long caseId, OmnideskCallContext context);
+
+        /// <summary>GET /api/cases/{idOrNumber}/messages.json?page=&amp;limit=&amp;order=asc|desc; messages carry <paramref name="caseId"/>.</summary>
+        Task<OmnideskPage<OmnideskMessage>> GetMessagesAsync(string idOrNumber, long caseId, string order, int page, int limit,
+            OmnideskCallContext context);
+
+        /// <summary>POST /api/cases/{id}/messages.json, or /api/cases/{id1},{id2},…/messages.json (at most 10).</summary>
+        Task<OmnideskMessagesResult> AddMessagesAsync(IReadOnlyList<long> caseIds, OmnideskNewMessage message, OmnideskCallContext context);
+
+        /// <summary>PUT /api/cases/{caseId}/messages/{messageId}.json.</summary>
+        Task<OmnideskMessage> UpdateMessageAsync(long caseId, long messageId, string content, string contentHtml, OmnideskCallContext context);
+
+        /// <summary>DELETE /api/cases/{caseId}/messages/{messageId}.json.</summary>
+        Task DeleteMessageAsync(long caseId, long messageId, OmnideskCallContext context);
+
+        /// <summary>POST /api/cases/{id}/note.json, or /api/cases/{id1},{id2},…/note.json (at most 10).</summary>
+        Task<OmnideskMessagesResult> AddNotesAsync(IReadOnlyList<long> caseIds, OmnideskNewMessage note, OmnideskCallContext context);
+
+        /// <summary>PUT /api/cases/{caseId}/note/{messageId}.json.</summary>
+        Task<OmnideskMessage> UpdateNoteAsync(long caseId, long messageId, string content, string contentHtml, OmnideskCallContext context);
+
+        /// <summary>DELETE /api/cases/{caseId}/note/{messageId}.json.</summary>
+        Task DeleteNoteAsync(long caseId, long messageId, OmnideskCallContext context);
+
+        /// <summary>
+        /// Streams an attachment's file into <paramref name="destination"/>, reporting (bytes so far, total when known).
+        /// Sent without credentials; only when the account's own host asks for them (files older than 30 days) is it
+        /// sent again with the API credentials. Returns the number of bytes written.
+        /// </summary>
+        Task<long> DownloadAsync(Uri url, System.IO.Stream destination, Action<long, long?> onProgress, OmnideskCallContext context);
     }
 }

@@ -19,6 +19,8 @@ namespace Omnidesk.Engine.Http
     internal sealed class AttemptLoggingHandler : DelegatingHandler
     {
         internal const int DebugBodyChars = 2000;
+        /// <summary>How much of a non-2xx answer to a streamed request (a download) is kept for the error message.</summary>
+        internal const int StreamedErrorBodyBytes = 16 * 1024;
 
         private readonly RateLimitTracker _rateLimit;
         private readonly Redactor _redactor;
@@ -44,7 +46,13 @@ namespace Omnidesk.Engine.Http
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-                body = await BufferAsync(response, cancellationToken).ConfigureAwait(false);
+                var status = (int)response.StatusCode;
+                if (!state.StreamResponse)
+                    body = await BufferAsync(response, cancellationToken, int.MaxValue).ConfigureAwait(false);
+                else if (status < 200 || status > 299)
+                    body = await BufferAsync(response, cancellationToken, StreamedErrorBodyBytes).ConfigureAwait(false);
+                else
+                    body = null; // streamed by the caller, never held in memory here
             }
             catch (Exception ex)
             {
@@ -58,7 +66,7 @@ namespace Omnidesk.Engine.Http
             }
             watch.Stop();
 
-            _rateLimit.Observe(response);
+            if (!state.StreamResponse) _rateLimit.Observe(response); // a download's host is not the API's meter
             Report(context, state, attempt, (int)response.StatusCode, watch.ElapsedMilliseconds,
                 RateLimitTracker.ReadInt(response, RateLimitTracker.CallsLeftHeader));
             if (context.OnDebug != null) Debug(context, FormatResponse(response, body, watch.ElapsedMilliseconds, attempt));
@@ -82,8 +90,11 @@ namespace Omnidesk.Engine.Http
             if (previous != null && !ReferenceEquals(previous, fresh)) previous.Dispose();
         }
 
-        /// <summary>Reads the body into memory within the attempt's cancellation, replacing the content by a buffered copy.</summary>
-        private static async Task<byte[]> BufferAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        /// <summary>
+        /// Reads the body (at most <paramref name="maxBytes"/> of it; the rest is dropped) into memory within the
+        /// attempt's cancellation, replacing the content by a buffered copy.
+        /// </summary>
+        private static async Task<byte[]> BufferAsync(HttpResponseMessage response, CancellationToken cancellationToken, int maxBytes)
         {
             var content = response.Content;
             if (content == null)
@@ -92,6 +103,12 @@ namespace Omnidesk.Engine.Http
                 return new byte[0];
             }
             byte[] bytes;
+            if (maxBytes != int.MaxValue)
+            {
+                bytes = await ReadPrefixAsync(response, content, maxBytes, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
 #if NET
             bytes = await content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
 #else
@@ -110,12 +127,48 @@ namespace Omnidesk.Engine.Http
             }
             cancellationToken.ThrowIfCancellationRequested();
 #endif
+            }
             var buffered = new ByteArrayContent(bytes);
             foreach (var header in content.Headers)
                 buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
             response.Content = buffered;
             content.Dispose();
             return bytes;
+        }
+
+        private static async Task<byte[]> ReadPrefixAsync(HttpResponseMessage response, HttpContent content, int maxBytes,
+            CancellationToken cancellationToken)
+        {
+            var buffer = new byte[Math.Min(maxBytes, 8192)];
+            using (var prefix = new MemoryStream())
+            using (cancellationToken.Register(() => response.Dispose()))
+            {
+                try
+                {
+#if NET
+                    var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#else
+                    var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+                    using (stream)
+                    {
+                        while (prefix.Length < maxBytes)
+                        {
+                            var n = await stream.ReadAsync(buffer, 0, (int)Math.Min(buffer.Length, maxBytes - prefix.Length), cancellationToken)
+                                .ConfigureAwait(false);
+                            if (n == 0) break;
+                            prefix.Write(buffer, 0, n);
+                        }
+                    }
+                }
+                catch (Exception ex) when (cancellationToken.IsCancellationRequested &&
+                                           (ex is ObjectDisposedException || ex is IOException || ex is HttpRequestException))
+                {
+                    throw new OperationCanceledException(cancellationToken);
+                }
+                cancellationToken.ThrowIfCancellationRequested();
+                return prefix.ToArray();
+            }
         }
 
         private static void Report(OmnideskCallContext context, RequestState state, int attempt, int? status, long elapsed, int? callsLeft)
@@ -166,6 +219,7 @@ namespace Omnidesk.Engine.Http
             AppendHeaders(sb, response.Headers);
             if (response.Content != null) AppendHeaders(sb, response.Content.Headers);
             sb.AppendLine().AppendLine();
+            if (body == null) return sb.Append("(body streamed to the destination)").ToString();
             var text = BodyText.Decode(body, DebugBodyChars, out var truncated);
             sb.Append(text.Length == 0 ? "(empty body)" : text);
             if (truncated)

@@ -37,6 +37,12 @@ namespace Omnidesk.Engine.Http
         /// </summary>
         public Func<HttpContent> ContentFactory { get; set; }
 
+        /// <summary>
+        /// True for downloads: <see cref="AttemptLoggingHandler"/> leaves a 2xx body unread (the caller streams it);
+        /// only a short prefix of a non-2xx body is kept, for the error message.
+        /// </summary>
+        public bool StreamResponse { get; set; }
+
         /// <summary>GET and HEAD (and OPTIONS) may be repeated freely; writes only when the server surely did not apply them.</summary>
         public bool IsSafeMethod => IsSafe(Method);
 

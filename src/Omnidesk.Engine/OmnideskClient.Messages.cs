@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Net.Http;
+using System.Threading.Tasks;
+using Omnidesk.Engine.Http;
+using Omnidesk.Engine.Json;
+
+namespace Omnidesk.Engine
+{
+    /// <summary>Messages (responses) and notes of a case (deskie-cases-api.txt). Bodies are re-created per attempt.</summary>
+    internal sealed partial class OmnideskClient
+    {
+        public async Task<OmnideskPage<OmnideskMessage>> GetMessagesAsync(string idOrNumber, long caseId, string order, int page, int limit,
+            OmnideskCallContext context)
+        {
+            if (string.IsNullOrWhiteSpace(idOrNumber)) throw new ArgumentException("A case id or number is required.", nameof(idOrNumber));
+            var parameters = new List<KeyValuePair<string, string>>();
+            if (page > 0) parameters.Add(new KeyValuePair<string, string>("page", page.ToString(CultureInfo.InvariantCulture)));
+            if (limit > 0) parameters.Add(new KeyValuePair<string, string>("limit", limit.ToString(CultureInfo.InvariantCulture)));
+            if (order != null) parameters.Add(new KeyValuePair<string, string>("order", order));
+            var path = "api/cases/" + Uri.EscapeDataString(idOrNumber.Trim()) + "/messages.json";
+            var response = await SendAsync(HttpMethod.Get, path, parameters, (HttpContent)null, context).ConfigureAwait(false);
+            var result = Read(response, OmnideskJson.ParseMessageList);
+            foreach (var message in result.Items) message.CaseId = caseId;
+            return result;
+        }
+
+        public async Task<OmnideskMessagesResult> AddMessagesAsync(IReadOnlyList<long> caseIds, OmnideskNewMessage message, OmnideskCallContext context)
+        {
+            var ids = CheckIds(caseIds);
+            if (message == null) throw new ArgumentNullException(nameof(message));
+            if (message.UserId.HasValue && message.StaffId.HasValue)
+                throw new ArgumentException("A response has one author: give UserId or StaffId, not both.", nameof(message));
+            Func<HttpContent> body;
+            if (MessageBodies.HasFiles(message))
+            {
+                CheckUploads(message.Attachments);
+                body = RequestContent.Multipart(MessageBodies.NewMessageForm(message));
+            }
+            else
+            {
+                body = RequestContent.Json(MessageBodies.NewMessageJson(message));
+            }
+            var response = await SendAsync(HttpMethod.Post, "api/cases/" + JoinIds(ids) + "/messages.json", null, body, context)
+                .ConfigureAwait(false);
+            return Read(response, b => OmnideskJson.ParseMessagesResult(b, ids));
+        }
+
+        public async Task<OmnideskMessagesResult> AddNotesAsync(IReadOnlyList<long> caseIds, OmnideskNewMessage note, OmnideskCallContext context)
+        {
+            var ids = CheckIds(caseIds);
+            if (note == null) throw new ArgumentNullException(nameof(note));
+            // Not silently dropped: these mean something for a response only.
+            if (note.UserId.HasValue) throw new ArgumentException("A note is written by a staff member: UserId does not apply.", nameof(note));
+            if (note.DoNotSendEmail.HasValue) throw new ArgumentException("A note is never e-mailed: DoNotSendEmail does not apply.", nameof(note));
+            if (note.SendAt.HasValue) throw new ArgumentException("A note cannot be scheduled: SendAt does not apply.", nameof(note));
+            Func<HttpContent> body;
+            if (MessageBodies.HasFiles(note))
+            {
+                CheckUploads(note.Attachments);
+                body = RequestContent.Multipart(MessageBodies.NewNoteForm(note));
+            }
+            else
+            {
+                body = RequestContent.Json(MessageBodies.NewNoteJson(note));
+            }
+            var response = await SendAsync(HttpMethod.Post, "api/cases/" + JoinIds(ids) + "/note.json", null, body, context)
+                .ConfigureAwait(false);
+            return Read(response, b => OmnideskJson.ParseMessagesResult(b, ids));
+        }
+
+        public Task<OmnideskMessage> UpdateMessageAsync(long caseId, long messageId, string content, string contentHtml, OmnideskCallContext context) =>
+            EditMessageAsync(caseId, messageId, "messages", MessageBodies.MessageRoot, content, contentHtml, context);
+
+        public Task<OmnideskMessage> UpdateNoteAsync(long caseId, long messageId, string content, string contentHtml, OmnideskCallContext context) =>
+            EditMessageAsync(caseId, messageId, "note", MessageBodies.NoteRoot, content, contentHtml, context);
+
+        public Task DeleteMessageAsync(long caseId, long messageId, OmnideskCallContext context) =>
+            DeleteMessageCoreAsync(caseId, messageId, "messages", context);
+
+        public Task DeleteNoteAsync(long caseId, long messageId, OmnideskCallContext context) =>
+            DeleteMessageCoreAsync(caseId, messageId, "note", context);
+
+        private async Task<OmnideskMessage> EditMessageAsync(long caseId, long messageId, string segment, string root,
+            string content, string contentHtml, OmnideskCallContext context)
+        {
+            CheckId(caseId, nameof(caseId));
+            CheckId(messageId, nameof(messageId));
+            if (content == null && contentHtml == null)
+                throw new ArgumentException("Give the new content, the new content_html, or both.", nameof(content));
+            var path = "api/cases/" + Id(caseId) + "/" + segment + "/" + Id(messageId) + ".json";
+            var response = await SendAsync(Put, path, null, RequestContent.Json(MessageBodies.Edit(root, content, contentHtml)), context)
+                .ConfigureAwait(false);
+            var message = Read(response, OmnideskJson.ParseMessage); // the answer's key is "message" for notes too
+            message.CaseId = caseId;
+            return message;
+        }
+
+        private async Task DeleteMessageCoreAsync(long caseId, long messageId, string segment, OmnideskCallContext context)
+        {
+            CheckId(caseId, nameof(caseId));
+            CheckId(messageId, nameof(messageId));
+            var path = "api/cases/" + Id(caseId) + "/" + segment + "/" + Id(messageId) + ".json";
+            await SendAsync(Delete, path, null, (Func<HttpContent>)null, context).ConfigureAwait(false); // any 2xx body
+        }
+    }
+}
