@@ -9,7 +9,7 @@ public static partial class ApiHandlers
     {
         var (status, error) = CaseWrites.ParseCreate(r.Body, out var draft);
         if (error != null) return ApiResult.Error(status, error);
-        var c = r.Store.CreateCase(draft, r.BaseUrl, r.Staff);
+        var c = r.Store.CreateCase(draft, r.Staff);
         return ApiResult.Created(JsonOutput.SingleCase(c, r.Config));
     }
 
@@ -102,7 +102,7 @@ public static partial class ApiHandlers
         string by = r.DoneBy;
         var (c, m) = r.Store.ChangeMessage(key, messageId, (c, m, now) => CaseWrites.ApplyMessageRating(c, m, now, by, rating, comment));
         if (c == null) return ApiResult.Error(404, "case_not_found");
-        return m == null ? ApiResult.Error(404, "message_not_found") : ApiResult.Ok(JsonOutput.SingleMessage(m, r.Config));
+        return m == null ? ApiResult.Error(404, "message_not_found") : ApiResult.Ok(JsonOutput.SingleMessage(m, r.Config, r.BaseUrl));
     }
 
     /// <summary>The idea case of the route, or the 404 / 400 case_is_not_idea answer.</summary>

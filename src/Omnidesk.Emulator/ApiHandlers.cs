@@ -47,6 +47,13 @@ public static partial class ApiHandlers
         ("PUT", new Regex(@"^/api/cases/(?<key>[^/,]+)/idea\.json$", Options), EditIdea),
         ("PUT", new Regex(@"^/api/cases/(?<key>[^/,]+)/idea_official_response\.json$", Options), SetOfficialResponse),
         ("DELETE", new Regex(@"^/api/cases/(?<key>[^/,]+)/idea_official_response\.json$", Options), DeleteOfficialResponse),
+        ("GET", new Regex(@"^/api/cases/(?<key>[^/,]+)/messages\.json$", Options), ListMessages),
+        ("POST", new Regex(@"^/api/cases/(?<ids>[^/]+)/messages\.json$", Options), AddResponses),
+        ("PUT", new Regex(@"^/api/cases/(?<key>[^/,]+)/messages/(?<message>\d+)\.json$", Options), EditResponse),
+        ("DELETE", new Regex(@"^/api/cases/(?<key>[^/,]+)/messages/(?<message>\d+)\.json$", Options), DeleteResponse),
+        ("POST", new Regex(@"^/api/cases/(?<ids>[^/]+)/note\.json$", Options), AddNotes),
+        ("PUT", new Regex(@"^/api/cases/(?<key>[^/,]+)/note/(?<message>\d+)\.json$", Options), EditNote),
+        ("DELETE", new Regex(@"^/api/cases/(?<key>[^/,]+)/note/(?<message>\d+)\.json$", Options), DeleteNote),
         ("GET", new Regex(@"^/api/filters\.json$", Options), ListFilters),
     };
 

@@ -107,10 +107,10 @@ public static class CaseWrites
         }
     }
 
-    static JsonElement Prop(JsonElement obj, string name) =>
+    internal static JsonElement Prop(JsonElement obj, string name) =>
         obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var v) ? v : default;
 
-    static string Text(JsonElement obj, string name)
+    internal static string Text(JsonElement obj, string name)
     {
         string s = Str(Prop(obj, name))?.Trim();
         return string.IsNullOrEmpty(s) ? null : s;
@@ -186,6 +186,36 @@ public static class CaseWrites
         _ => Convert.ToString(value, CultureInfo.InvariantCulture),
     };
 
+    /// <summary>
+    /// The uploaded files under "{prefix}[attachments]…" (any of the prefixes), checked against the limits:
+    /// file_too_large / files_too_large (413), or null.
+    /// </summary>
+    internal static string ParseFiles(RequestBody body, List<DraftFile> into, params string[] prefixes)
+    {
+        long total = 0;
+        foreach (var f in body.Files)
+        {
+            if (!prefixes.Any(p => f.Key.StartsWith(p + "[attachments]", StringComparison.OrdinalIgnoreCase))) continue;
+            if (f.Bytes.Length > MaxFileBytes) return "file_too_large";
+            total += f.Bytes.Length;
+            if (total > MaxTotalFileBytes) return "files_too_large";
+            string name = Path.GetFileName((f.FileName ?? "").Replace('\\', '/'));
+            if (string.IsNullOrWhiteSpace(name)) name = "file";
+            into.Add(new DraftFile(name, MimeTypeOf(name, f.ContentType), f.Bytes));
+        }
+        return null;
+    }
+
+    /// <summary>attachment_urls: an array (or form-indexed object, or comma list) of URLs.</summary>
+    internal static void AttachmentUrls(JsonElement e, List<string> into)
+    {
+        foreach (var u in Values(e))
+        {
+            string url = Str(u)?.Trim();
+            if (!string.IsNullOrEmpty(url)) into.Add(url);
+        }
+    }
+
     // ---- create ----
 
     /// <summary>Validates POST /api/cases.json; returns (0, null) and the draft, or the status and error code.</summary>
@@ -196,17 +226,8 @@ public static class CaseWrites
         var d = new CaseDraft();
 
         // the files first: an oversized upload is refused whatever else the request says
-        long total = 0;
-        foreach (var f in body.Files)
-        {
-            if (!f.Key.StartsWith("case[attachments]", StringComparison.OrdinalIgnoreCase)) continue;
-            if (f.Bytes.Length > MaxFileBytes) return (413, "file_too_large");
-            total += f.Bytes.Length;
-            if (total > MaxTotalFileBytes) return (413, "files_too_large");
-            string name = Path.GetFileName((f.FileName ?? "").Replace('\\', '/'));
-            if (string.IsNullOrWhiteSpace(name)) name = "file";
-            d.Files.Add(new DraftFile(name, MimeTypeOf(name, f.ContentType), f.Bytes));
-        }
+        string fileError = ParseFiles(body, d.Files, "case");
+        if (fileError != null) return (413, fileError);
 
         d.UserEmail = Text(c, "user_email");
         d.UserPhone = Text(c, "user_phone");
@@ -252,11 +273,7 @@ public static class CaseWrites
         if (error != null) return (400, error);
         foreach (var key in d.CustomFields.Where(kv => kv.Value == null).Select(kv => kv.Key).ToList()) d.CustomFields.Remove(key);
         if ((error = Labels(Prop(c, "labels"), "labels", d.Labels)) != null) return (400, error);
-        foreach (var u in Values(Prop(c, "attachment_urls")))
-        {
-            string url = Str(u)?.Trim();
-            if (!string.IsNullOrEmpty(url)) d.AttachmentUrls.Add(url);
-        }
+        AttachmentUrls(Prop(c, "attachment_urls"), d.AttachmentUrls);
         draft = d;
         return (0, null);
     }

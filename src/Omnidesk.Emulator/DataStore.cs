@@ -15,7 +15,7 @@ public sealed class StoredFile
 /// The account's data: staff, users, cases (with their messages and changelogs), filters and uploaded files. All
 /// access goes through the store lock; readers get deep copies so JSON is written outside it.
 /// </summary>
-public sealed class DataStore
+public sealed partial class DataStore
 {
     /// <summary>Uploaded bytes kept at most; past it the oldest files' bytes are dropped (their URLs then 404).</summary>
     public const long MaxStoredFileBytes = 512L * 1024 * 1024;
@@ -219,7 +219,7 @@ public sealed class DataStore
     /// Creates a case: finds or creates the user, stores the uploaded bytes, gives the case the next id and a new
     /// number, and its first message the content and attachments. Returns a copy.
     /// </summary>
-    public EmuCase CreateCase(CaseDraft d, string baseUrl, EmuStaff by)
+    public EmuCase CreateCase(CaseDraft d, EmuStaff by)
     {
         lock (_lock)
         {
@@ -238,26 +238,7 @@ public sealed class DataStore
                 CreatedAt = now,
                 SentAt = now,
             };
-            foreach (var f in d.Files)
-            {
-                long id = _nextFileId++;
-                message.Attachments.Add(new EmuAttachment
-                {
-                    FileId = id, FileName = f.FileName, FileSize = f.Bytes.Length, MimeType = f.MimeType,
-                    Url = baseUrl + "/files/" + id.ToString(CultureInfo.InvariantCulture) + "/" + Uri.EscapeDataString(f.FileName),
-                });
-                StoreFile(new StoredFile { FileId = id, FileName = f.FileName, MimeType = f.MimeType, Bytes = f.Bytes });
-            }
-            foreach (string url in d.AttachmentUrls)
-            {
-                long id = _nextFileId++;
-                string name = FileNameOfUrl(url);
-                message.Attachments.Add(new EmuAttachment
-                {
-                    FileId = id, FileName = name, FileSize = 0, MimeType = CaseWrites.MimeTypeOf(name, null),
-                    Url = baseUrl + "/files/" + id.ToString(CultureInfo.InvariantCulture) + "/" + Uri.EscapeDataString(name),
-                });
-            }
+            AddAttachments(message, d.Files, d.AttachmentUrls);
 
             var c = new EmuCase
             {

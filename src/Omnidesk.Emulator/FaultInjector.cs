@@ -112,6 +112,25 @@ public sealed class FaultInjector
         lock (_lock) return _queue.Select(f => f.Clone()).ToList();
     }
 
+    /// <summary>
+    /// For /files requests: the first pending scripted fault that names a path this one starts with (and matches the
+    /// method), or null. Faults without a path and the random faults are left for /api requests.
+    /// </summary>
+    public FaultAction NextScripted(string method, string path)
+    {
+        lock (_lock)
+        {
+            for (int i = 0; i < _queue.Count; i++)
+            {
+                var f = _queue[i];
+                if (f.Path == null || !f.Matches(method, path)) continue;
+                if (--f.Times <= 0) _queue.RemoveAt(i);
+                return new FaultAction(f.Drop, f.Status, f.RetryAfter, f.Error);
+            }
+            return null;
+        }
+    }
+
     /// <summary>The fault for this request, or null to let it through.</summary>
     public FaultAction Next(string method, string path, EmulatorConfig config)
     {

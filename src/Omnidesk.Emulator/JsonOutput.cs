@@ -105,8 +105,11 @@ public static class JsonOutput
         w.WriteEndObject();
     }
 
-    /// <summary>The message object (the value of "message"), as in the docs' "View messages" example.</summary>
-    public static void WriteMessage(Utf8JsonWriter w, EmuMessage m, EmulatorConfig config)
+    /// <summary>
+    /// The message object (the value of "message"), as in the docs' "View messages" example. Relative attachment
+    /// URLs ("/files/…") get <paramref name="baseUrl"/> (the request's own scheme and host) in front.
+    /// </summary>
+    public static void WriteMessage(Utf8JsonWriter w, EmuMessage m, EmulatorConfig config, string baseUrl = null)
     {
         bool str = config.NumbersAsStrings;
         void Int(string name, long v)
@@ -127,7 +130,7 @@ public static class JsonOutput
             w.WriteString("file_name", a.FileName);
             Int("file_size", a.FileSize);
             w.WriteString("mime_type", a.MimeType);
-            w.WriteString("url", a.Url);
+            w.WriteString("url", baseUrl != null && a.Url.StartsWith('/') ? baseUrl + a.Url : a.Url);
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -145,11 +148,26 @@ public static class JsonOutput
     }
 
     /// <summary>{"message":{…}}</summary>
-    public static byte[] SingleMessage(EmuMessage m, EmulatorConfig config) => Write(w =>
+    public static byte[] SingleMessage(EmuMessage m, EmulatorConfig config, string baseUrl = null) => Write(w =>
     {
         w.WriteStartObject();
         w.WritePropertyName("message");
-        WriteMessage(w, m, config);
+        WriteMessage(w, m, config, baseUrl);
+        w.WriteEndObject();
+    });
+
+    /// <summary>The numbered envelope of messages: {"0":{"message":{…}},…,"total_count":N}.</summary>
+    public static byte[] MessageList(IReadOnlyList<EmuMessage> page, int total, EmulatorConfig config, string baseUrl) => Write(w =>
+    {
+        w.WriteStartObject();
+        for (int i = 0; i < page.Count; i++)
+        {
+            w.WriteStartObject(i.ToString(CultureInfo.InvariantCulture));
+            w.WritePropertyName("message");
+            WriteMessage(w, page[i], config, baseUrl);
+            w.WriteEndObject();
+        }
+        w.WriteNumber("total_count", total);
         w.WriteEndObject();
     });
 

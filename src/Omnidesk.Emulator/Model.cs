@@ -7,6 +7,8 @@ public sealed class EmuStaff
     public string Email { get; init; }
     public string ApiKey { get; init; }
     public string FullName { get; init; }
+    /// <summary>An inactive (disabled) staff member cannot log in or author messages (staff_not_active).</summary>
+    public bool Active { get; init; } = true;
 }
 
 /// <summary>An end user (the customer side of a case).</summary>
@@ -25,12 +27,15 @@ public sealed class EmuAttachment
     public string FileName { get; set; }
     public long FileSize { get; set; }
     public string MimeType { get; set; }
+    /// <summary>"/files/{file_id}/{file_name}": relative; the JSON writer prefixes the request's own scheme and host.</summary>
     public string Url { get; set; }
+    /// <summary>The bytes came with the request (multipart); seeded and attachment_urls files are generated on demand.</summary>
+    public bool Uploaded { get; set; }
 
     public EmuAttachment Clone() => (EmuAttachment)MemberwiseClone();
 }
 
-/// <summary>A message, reply or note of a case. Stored now so the message endpoints can be added later.</summary>
+/// <summary>A message, reply or note of a case.</summary>
 public sealed class EmuMessage
 {
     public long MessageId { get; set; }

@@ -6,6 +6,7 @@ namespace Omnidesk.Emulator;
 
 /// <summary>
 /// Serves every HTTP request. /api/* goes through: log → latency → rate limit → faults → auth → handler.
+/// /files/* (attachments): log → scripted faults with a matching path → file → auth for old files.
 /// /_emulator/* is the admin API (no auth, no rate limit, not logged).
 /// </summary>
 public sealed class RequestPipeline
@@ -116,31 +117,86 @@ public sealed class RequestPipeline
         var staff = _state.Store.FindStaffByEmail(decoded.Substring(0, colon));
         if (staff == null) return (null, "wrong_staff_email", 403);
         if (decoded.Substring(colon + 1) != staff.ApiKey) return (null, "wrong_api_key", 401);
+        if (!staff.Active) return (null, "staff_not_active", 403);
         return (staff, null, 0);
     }
 
+    /// <summary>Files of messages created longer ago than this need the API's authentication.</summary>
+    public static readonly TimeSpan FreshFileAge = TimeSpan.FromDays(30);
+
     /// <summary>
-    /// GET /files/{file_id}/{file_name}: an uploaded attachment's bytes (no auth, like the real API's fresh files;
-    /// not rate-limited or logged). Unknown id or name → 404.
+    /// GET /files/{file_id}/{file_name}: an attachment's bytes (uploaded ones as stored, the others generated, always
+    /// exactly file_size bytes). Logged, and subject to scripted faults whose path matches; not rate-limited. Files of
+    /// messages created more than 30 days before "now" need HTTP Basic staff credentials (else 401 wrong_api_key).
+    /// Unknown id or a wrong name → 404 file_not_found.
     /// </summary>
     async Task ServeFileAsync(HttpContext ctx, string path)
     {
-        var parts = path.Substring("/files/".Length).Split('/', 2);
-        StoredFile file = null;
-        if (parts.Length == 2 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out long id))
+        string method = ctx.Request.Method;
+        var entry = _state.Log.Add(method, path, ctx.Request.QueryString.Value ?? "");
+        int status = 0;
+        try
         {
-            file = _state.Store.FindFile(id);
-            if (file != null && !string.Equals(Uri.UnescapeDataString(parts[1]), file.FileName, StringComparison.OrdinalIgnoreCase)) file = null;
+            var fault = _state.Faults.NextScripted(method, path);
+            if (fault != null)
+            {
+                if (fault.Drop)
+                {
+                    ctx.Abort();
+                    return;
+                }
+                if (fault.RetryAfter.HasValue) ctx.Response.Headers["retry_after"] = fault.RetryAfter.Value.ToString(CultureInfo.InvariantCulture);
+                await WriteAsync(ctx, status = fault.Status, JsonOutput.Error(fault.Error ?? FaultInjector.DefaultError(fault.Status)));
+                return;
+            }
+
+            var parts = path.Substring("/files/".Length).Split('/', 2);
+            AttachmentFile file = null;
+            if (parts.Length == 2 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out long id))
+            {
+                file = _state.Store.FindAttachment(id);
+                if (file != null && !string.Equals(Uri.UnescapeDataString(parts[1]), file.Attachment.FileName, StringComparison.OrdinalIgnoreCase)) file = null;
+            }
+            if (file == null)
+            {
+                await WriteAsync(ctx, status = 404, JsonOutput.Error("file_not_found"));
+                return;
+            }
+            if (file.MessageCreatedAt < _state.Store.Now - FreshFileAge && Authenticate(ctx.Request).Staff == null)
+            {
+                await WriteAsync(ctx, status = 401, JsonOutput.Error("wrong_api_key"));
+                return;
+            }
+
+            var a = file.Attachment;
+            long length = file.Bytes?.Length ?? a.FileSize;
+            var response = ctx.Response;
+            response.StatusCode = status = 200;
+            response.ContentType = string.IsNullOrEmpty(a.MimeType) ? "application/octet-stream" : a.MimeType;
+            response.ContentLength = length;
+            response.Headers.ContentDisposition = "attachment; filename*=UTF-8''" + Uri.EscapeDataString(a.FileName);
+            if (HttpMethods.IsHead(method)) return;
+            if (file.Bytes != null)
+            {
+                await response.Body.WriteAsync(file.Bytes, ctx.RequestAborted);
+                return;
+            }
+            var buffer = new byte[Math.Min(length, 64 * 1024)];
+            for (long offset = 0; offset < length; offset += buffer.Length)
+            {
+                int n = (int)Math.Min(buffer.Length, length - offset);
+                Seeder.FillFileBytes(a.FileId, offset, buffer.AsSpan(0, n));
+                await response.Body.WriteAsync(buffer.AsMemory(0, n), ctx.RequestAborted);
+            }
         }
-        if (file == null)
+        catch (OperationCanceledException) when (ctx.RequestAborted.IsCancellationRequested)
         {
-            await WriteAsync(ctx, 404, JsonOutput.Error("file_not_found"));
-            return;
+            status = 0;
         }
-        ctx.Response.StatusCode = 200;
-        ctx.Response.ContentType = file.MimeType;
-        ctx.Response.ContentLength = file.Bytes.Length;
-        if (!HttpMethods.IsHead(ctx.Request.Method)) await ctx.Response.Body.WriteAsync(file.Bytes, ctx.RequestAborted);
+        finally
+        {
+            _state.Log.Complete(entry, status);
+        }
     }
 
     internal static async Task WriteAsync(HttpContext ctx, int status, byte[] body)

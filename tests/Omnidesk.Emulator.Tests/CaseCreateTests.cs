@@ -152,12 +152,17 @@ public class CaseCreateTests : IClassFixture<WriteFixture>
         Assert.Equal(("Contract.pdf", 40_000L, "application/pdf"), (a1.FileName, a1.FileSize, a1.MimeType));
         Assert.Equal(("shot.png", (long)png.Length, "image/png"), (a2.FileName, a2.FileSize, a2.MimeType));
         Assert.Equal(a1.FileId + 1, a2.FileId);
-        Assert.Equal($"{_f.Emulator.BaseUrl}/files/{a1.FileId}/Contract.pdf", a1.Url);
+        // stored relative; the JSON carries the emulator's own address
+        Assert.Equal($"/files/{a1.FileId}/Contract.pdf", a1.Url);
         Assert.Equal(pdf, _f.Store.FindFile(a1.FileId).Bytes);
+        var (ls, list) = await _f.GetAsync($"api/cases/{c.GetProperty("case_id").GetInt64()}/messages.json");
+        Assert.Equal(200, ls);
+        string url = EmulatorFixture.Items(list, "message")[0].GetProperty("attachments")[0].GetProperty("url").GetString();
+        Assert.Equal($"{_f.Emulator.BaseUrl}/files/{a1.FileId}/Contract.pdf", url);
 
         // served back at their URLs, without auth
         using var anonymous = new HttpClient();
-        using (var r = await anonymous.GetAsync(a1.Url))
+        using (var r = await anonymous.GetAsync(url))
         {
             Assert.Equal(200, (int)r.StatusCode);
             Assert.Equal("application/pdf", r.Content.Headers.ContentType?.MediaType);
