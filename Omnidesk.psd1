@@ -27,6 +27,14 @@
         'Set-OmnideskIdea'
         'Set-OmnideskIdeaResponse'
         'Remove-OmnideskIdeaResponse'
+        'Get-OmnideskMessage'
+        'New-OmnideskMessage'
+        'Set-OmnideskMessage'
+        'Remove-OmnideskMessage'
+        'New-OmnideskNote'
+        'Set-OmnideskNote'
+        'Remove-OmnideskNote'
+        'Save-OmnideskAttachment'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
@@ -34,7 +42,7 @@
     PrivateData          = @{
         PSData = @{
             Tags         = @('Omnidesk', 'Deskie', 'Helpdesk', 'ServiceDesk', 'Support', 'Tickets', 'REST', 'API', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
-            ReleaseNotes = 'Connect to an account; list, filter and page through cases; create, change, trash, restore, delete and rate cases in bulk; case changelog; ideas.'
+            ReleaseNotes = 'Connect to an account; list, filter and page through cases; create, change, trash, restore, delete and rate cases in bulk; case changelog; ideas; messages, notes and attachments.'
         }
     }
 }

@@ -7,10 +7,10 @@ namespace Omnidesk
 {
     /// <summary>
     /// A change applied to many cases: each approved case joins a batch, and every 10 cases (the API's limit) go
-    /// in one bulk request (/api/cases/1,2,3...). Cases the API leaves out of case_success_id, or a batch that
-    /// fails, are reported one error per case with the case id as target; the others are applied.
+    /// in one bulk request (/api/cases/1,2,3...). Cases the API leaves out of its answer, or a batch that fails,
+    /// are reported one error per case with the case id as target; the others are applied.
     /// </summary>
-    public abstract class BulkCaseCmdlet : OmnideskConnectedCmdlet
+    public abstract class BulkCaseCmdlet<TResult> : OmnideskConnectedCmdlet
     {
         protected const string ByIdSet = "ById";
         protected const string ByInputObjectSet = "ByInputObject";
@@ -25,14 +25,8 @@ namespace Omnidesk
         [ValidateNotNull]
         public OmnideskCase InputObject { get; set; }
 
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
-
-        /// <summary>No confirmation prompts (never overrides -WhatIf).</summary>
-        [Parameter]
-        public SwitchParameter Force { get; set; }
-
         private readonly List<long> _batch = new List<long>();
+        private readonly HashSet<long> _queued = new HashSet<long>();
         private int _requests;
         private int _processed;
         private bool _progressShown;
@@ -46,11 +40,17 @@ namespace Omnidesk
         /// <summary>A question to confirm an irreversible change (null: ShouldProcess is enough).</summary>
         protected virtual string IrreversibleQuery(string target) => null;
 
-        /// <summary>Whether -PassThru can write the cases after the change (not after a permanent delete).</summary>
-        protected virtual bool CasesRemainAfterwards => true;
+        /// <summary>-Force: no confirmation prompts (never overrides -WhatIf).</summary>
+        protected virtual bool SkipConfirmation => false;
 
         /// <summary>Sends one request for at most <see cref="MaxBatch"/> ids.</summary>
-        protected abstract Task<OmnideskBulkResult> SendAsync(IReadOnlyList<long> caseIds, OmnideskCallContext context);
+        protected abstract Task<TResult> SendAsync(IReadOnlyList<long> caseIds, OmnideskCallContext context);
+
+        /// <summary>The cases the API says it changed.</summary>
+        protected abstract IEnumerable<long> Succeeded(TResult result);
+
+        /// <summary>Writes what the caller gets for a changed case, if anything.</summary>
+        protected abstract void WriteSucceeded(long caseId, TResult result);
 
         protected override void ProcessRecord()
         {
@@ -69,9 +69,14 @@ namespace Omnidesk
 
         private void Queue(long id, string target)
         {
-            if (!Approve(target, Action, Force, IrreversibleQuery(target))) return;
-            // The same case twice in one request would count once in case_success_id: send the first one now.
-            if (_batch.Contains(id)) Send();
+            // Once per command: a case that comes twice (a message would reach the user twice) is not sent again.
+            if (_queued.Contains(id))
+            {
+                WriteVerbose($"{target} came again; it is handled once.");
+                return;
+            }
+            if (!Approve(target, Action, SkipConfirmation, IrreversibleQuery(target))) return;
+            _queued.Add(id);
             _batch.Add(id);
             if (_batch.Count == MaxBatch) Send();
         }
@@ -81,7 +86,7 @@ namespace Omnidesk
             if (_batch.Count == 0) return;
             var ids = _batch.ToList();
             _batch.Clear();
-            OmnideskBulkResult result;
+            TResult result;
             try
             {
                 result = Await(context => SendAsync(ids, context));
@@ -103,16 +108,35 @@ namespace Omnidesk
                 }
             }
 
-            var succeeded = new HashSet<long>(result.SucceededIds);
+            var succeeded = new HashSet<long>(Succeeded(result));
             foreach (var id in ids)
             {
-                if (!succeeded.Contains(id))
-                {
-                    WriteError(OmnideskErrors.NotApplied(id, Outcome));
-                    continue;
-                }
-                if (PassThru && CasesRemainAfterwards) WriteCase(id, result);
+                if (succeeded.Contains(id)) WriteSucceeded(id, result);
+                else WriteError(OmnideskErrors.NotApplied(id, Outcome));
             }
+        }
+    }
+
+    /// <summary>A change of the cases themselves (Set, Remove, Restore): -PassThru writes the changed cases.</summary>
+    public abstract class CaseChangeCmdlet : BulkCaseCmdlet<OmnideskBulkResult>
+    {
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <summary>No confirmation prompts (never overrides -WhatIf).</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        protected override bool SkipConfirmation => Force;
+
+        /// <summary>Whether -PassThru can write the cases after the change (not after a permanent delete).</summary>
+        protected virtual bool CasesRemainAfterwards => true;
+
+        protected override IEnumerable<long> Succeeded(OmnideskBulkResult result) => result.SucceededIds;
+
+        protected override void WriteSucceeded(long caseId, OmnideskBulkResult result)
+        {
+            if (PassThru && CasesRemainAfterwards) WriteCase(caseId, result);
         }
 
         /// <summary>-PassThru: the case as the API returned it, or read again when a bulk answer held only ids.</summary>

@@ -58,7 +58,8 @@ namespace Omnidesk
             }
         }
 
-        private void Post(Action write)
+        /// <summary>Queues a write for the pipeline thread; callable from any thread while <see cref="Await"/> waits.</summary>
+        protected void Post(Action write)
         {
             _writes.Enqueue(write);
             _signal.Release();

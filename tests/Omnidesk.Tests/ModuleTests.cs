@@ -10,8 +10,10 @@ namespace Omnidesk.Tests
         private static readonly string[] Exported =
         {
             "Connect-Omnidesk", "Disconnect-Omnidesk", "Get-OmnideskCase", "Get-OmnideskCaseChangelog", "Get-OmnideskConnection",
-            "Get-OmnideskFilter", "New-OmnideskCase", "Remove-OmnideskCase", "Remove-OmnideskIdeaResponse", "Restore-OmnideskCase",
-            "Set-OmnideskCase", "Set-OmnideskIdea", "Set-OmnideskIdeaResponse", "Set-OmnideskRating",
+            "Get-OmnideskFilter", "Get-OmnideskMessage", "New-OmnideskCase", "New-OmnideskMessage", "New-OmnideskNote",
+            "Remove-OmnideskCase", "Remove-OmnideskIdeaResponse", "Remove-OmnideskMessage", "Remove-OmnideskNote",
+            "Restore-OmnideskCase", "Save-OmnideskAttachment", "Set-OmnideskCase", "Set-OmnideskIdea", "Set-OmnideskIdeaResponse",
+            "Set-OmnideskMessage", "Set-OmnideskNote", "Set-OmnideskRating",
         };
 
         [Fact]
@@ -63,7 +65,7 @@ namespace Omnidesk.Tests
         public void Every_cmdlet_that_changes_something_supports_WhatIf_and_Confirm_and_uses_an_approved_verb()
         {
             var result = Ps.Run(@"
-                $approved = @('Connect','Disconnect','Get','New','Set','Remove','Restore')
+                $approved = @('Connect','Disconnect','Get','New','Set','Remove','Restore','Save')
                 Get-Command -Module Omnidesk | ForEach-Object {
                     '{0}|{1}|{2}' -f $_.Name, ($_.Verb -in $approved), $_.Parameters.ContainsKey('WhatIf') }").AssertNoErrors();
             var rows = result.Output.Select(o => ((string)o.BaseObject).Split('|')).ToList();
@@ -90,7 +92,9 @@ namespace Omnidesk.Tests
             var result = Ps.Run($@"
                 $common = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
                 $documented = @((Get-Help {cmdlet} -Full).parameters.parameter | ForEach-Object {{ $_.name }})
-                (Get-Command {cmdlet}).Parameters.Keys | Where-Object {{ $_ -notin $common -and $_ -notin $documented }}").AssertNoErrors();
+                $visible = (Get-Command {cmdlet}).Parameters.Values | Where-Object {{
+                    @($_.Attributes | Where-Object {{ $_ -is [System.Management.Automation.ParameterAttribute] -and -not $_.DontShow }}).Count -gt 0 }}
+                $visible.Name | Where-Object {{ $_ -notin $common -and $_ -notin $documented }}").AssertNoErrors();
             Assert.Empty(result.Output.Select(o => o.BaseObject));
         }
 

@@ -7,7 +7,7 @@ namespace Omnidesk.Commands
     /// <summary>To the trash (recoverable), to spam with -Spam, or gone for good with -Permanent.</summary>
     [Cmdlet(VerbsCommon.Remove, "OmnideskCase", DefaultParameterSetName = ByInputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(OmnideskCase))]
-    public sealed class RemoveOmnideskCaseCommand : BulkCaseCmdlet
+    public sealed class RemoveOmnideskCaseCommand : CaseChangeCmdlet
     {
         [Parameter]
         public SwitchParameter Spam { get; set; }
@@ -43,7 +43,7 @@ namespace Omnidesk.Commands
     /// <summary>Back from the trash or from spam.</summary>
     [Cmdlet(VerbsData.Restore, "OmnideskCase", DefaultParameterSetName = ByInputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(OmnideskCase))]
-    public sealed class RestoreOmnideskCaseCommand : BulkCaseCmdlet
+    public sealed class RestoreOmnideskCaseCommand : CaseChangeCmdlet
     {
         protected override string Action => "Restore from the trash or spam";
         protected override string Outcome => "restored";

@@ -7,7 +7,7 @@ namespace Omnidesk.Commands
 {
     [Cmdlet(VerbsCommon.Set, "OmnideskCase", DefaultParameterSetName = ByInputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(OmnideskCase))]
-    public sealed class SetOmnideskCaseCommand : BulkCaseCmdlet
+    public sealed class SetOmnideskCaseCommand : CaseChangeCmdlet
     {
         [Parameter]
         [ValidateNotNullOrEmpty]
