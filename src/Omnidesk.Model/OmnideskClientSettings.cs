@@ -25,6 +25,9 @@ namespace Omnidesk
 
         public string UserAgent { get; set; } = "Omnidesk-PowerShell";
 
+        /// <summary>How many requests of one command may be under way at once (pages read ahead, bulk writes).</summary>
+        public int MaxConcurrency { get; set; } = 4;
+
         public OmnideskClientSettings CloneWithoutCredential()
         {
             var copy = (OmnideskClientSettings)MemberwiseClone();
