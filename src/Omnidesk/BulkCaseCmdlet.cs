@@ -26,6 +26,7 @@ namespace Omnidesk
         public OmnideskCase InputObject { get; set; }
 
         private readonly List<long> _batch = new List<long>();
+        private readonly Queue<KeyValuePair<List<long>, Task<TResult>>> _inFlight = new Queue<KeyValuePair<List<long>, Task<TResult>>>();
         private readonly HashSet<long> _queued = new HashSet<long>();
         private int _requests;
         private int _processed;
@@ -61,6 +62,7 @@ namespace Omnidesk
         protected override void EndProcessing()
         {
             Send();
+            while (_inFlight.Count > 0) Complete(_inFlight.Dequeue());
             if (_progressShown)
                 WriteProgress(new ProgressRecord(ProgressId, MyInvocation.MyCommand.Name, "Done") { RecordType = ProgressRecordType.Completed });
         }
@@ -81,15 +83,26 @@ namespace Omnidesk
             if (_batch.Count == MaxBatch) Send();
         }
 
+        /// <summary>
+        /// Starts the request for the batch; up to Connect-Omnidesk's -MaxConcurrency requests run at once, and their
+        /// results are written in the order the cases came.
+        /// </summary>
         private void Send()
         {
             if (_batch.Count == 0) return;
             var ids = _batch.ToList();
             _batch.Clear();
+            if (_inFlight.Count >= Concurrency) Complete(_inFlight.Dequeue());
+            _inFlight.Enqueue(new KeyValuePair<List<long>, Task<TResult>>(ids, SendAsync(ids, NewCallContext())));
+        }
+
+        private void Complete(KeyValuePair<List<long>, Task<TResult>> request)
+        {
+            var ids = request.Key;
             TResult result;
             try
             {
-                result = Await(context => SendAsync(ids, context));
+                result = Await(request.Value);
             }
             catch (OmnideskApiException e)
             {

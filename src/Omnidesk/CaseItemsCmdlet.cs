@@ -50,8 +50,8 @@ namespace Omnidesk
             var progress = new ListProgress(this, MyInvocation.MyCommand.Name, Noun, PagingParameters);
             try
             {
-                new ListPager<T>(this, progress, (page, limit) =>
-                    Await(context => FetchAsync(key, caseId.Value, (int)page, limit, context))).WriteWindow(PageSize);
+                new ListPager<T>(this, progress, (page, limit, context) => FetchAsync(key, caseId.Value, (int)page, limit, context))
+                    .WriteWindow(PageSize);
             }
             catch (OmnideskApiException e)
             {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
+using System.Threading.Tasks;
 
 namespace Omnidesk
 {
@@ -14,14 +15,15 @@ namespace Omnidesk
         /// <summary>The API serves no page past 500.</summary>
         internal const long MaxPage = 500;
 
-        private readonly PSCmdlet _cmdlet;
+        private readonly OmnideskConnectedCmdlet _cmdlet;
         private readonly ListProgress _progress;
-        private readonly Func<long, int, OmnideskPage<T>> _fetch;
+        private readonly Func<long, int, OmnideskCallContext, Task<OmnideskPage<T>>> _fetch;
         private readonly string _narrowingHint;
 
-        /// <param name="fetch">Reads one page (page, limit); a failure must stop the command, not return null.</param>
+        /// <param name="fetch">Starts reading one page (page, limit); failures surface as OmnideskApiException.</param>
         /// <param name="narrowingHint">How to narrow the query, for the warning past the page limit.</param>
-        public ListPager(PSCmdlet cmdlet, ListProgress progress, Func<long, int, OmnideskPage<T>> fetch, string narrowingHint = "Narrow the query.")
+        public ListPager(OmnideskConnectedCmdlet cmdlet, ListProgress progress, Func<long, int, OmnideskCallContext, Task<OmnideskPage<T>>> fetch,
+            string narrowingHint = "Narrow the query.")
         {
             _cmdlet = cmdlet;
             _progress = progress;
@@ -37,9 +39,13 @@ namespace Omnidesk
             if (first == 0 && !paging.IncludeTotalCount) return;
             var window = PageWindow.Choose(paging.Skip, first, pageSize, MaxPage);
             var offset = window.Offset;
+            // The last page -First can need: nothing past it is ever requested, read-ahead included.
+            var lastPage = first == ulong.MaxValue
+                ? long.MaxValue
+                : window.Page + (long)Math.Min((ulong)offset + Math.Max(first, 1UL) - 1, long.MaxValue - 1) / window.Limit;
             ulong emitted = 0;
             var isFirstPage = true;
-            foreach (var page in Pages(window.Page, window.Limit))
+            foreach (var page in Pages(window.Page, window.Limit, lastPage))
             {
                 if (isFirstPage)
                 {
@@ -53,27 +59,55 @@ namespace Omnidesk
             }
         }
 
-        /// <summary>Reads pages lazily from <paramref name="startPage"/> until the last one; the caller may stop early.</summary>
-        public IEnumerable<OmnideskPage<T>> Pages(long startPage, int limit)
+        /// <summary>
+        /// Reads pages from <paramref name="startPage"/> to the last one, in order. Once the first answer gave the
+        /// total, up to Connect-Omnidesk's -MaxConcurrency later pages are read ahead at once; only that many pages
+        /// are ever held. The caller may stop early.
+        /// </summary>
+        public IEnumerable<OmnideskPage<T>> Pages(long startPage, int limit, long lastPage = long.MaxValue)
         {
-            for (var page = startPage; ; page++)
-            {
-                var result = _fetch(page, limit);
-                _progress.PageRead(page, limit, result);
-                yield return result;
+            var firstPage = Read(startPage, limit, _fetch(startPage, limit, _cmdlet.NewCallContext()));
+            yield return firstPage;
+            if (IsLast(firstPage, startPage, limit)) yield break;
 
-                if (result.Items.Count < limit) yield break;
-                if (result.TotalCount.HasValue && page * limit >= result.TotalCount.Value) yield break;
-                if (page >= MaxPage)
+            var total = firstPage.TotalCount;
+            var last = Math.Min(Math.Min(lastPage, MaxPage), total.HasValue ? (total.Value + limit - 1) / limit : long.MaxValue);
+            var ahead = total.HasValue ? _cmdlet.Concurrency : 1;
+            var inFlight = new Queue<KeyValuePair<long, Task<OmnideskPage<T>>>>();
+            var next = startPage + 1;
+            while (true)
+            {
+                while (inFlight.Count < ahead && next <= last)
                 {
-                    var unreached = result.TotalCount.HasValue
-                        ? (result.TotalCount.Value - page * limit).ToString(CultureInfo.InvariantCulture)
-                        : "More";
-                    _cmdlet.WriteWarning($"{unreached} matching {_progress.Noun} were not returned: the API serves at most {MaxPage} pages " +
-                                         $"({MaxPage * limit:N0} {_progress.Noun} at -PageSize {limit}) for one query. {_narrowingHint}");
-                    yield break;
+                    inFlight.Enqueue(new KeyValuePair<long, Task<OmnideskPage<T>>>(next, _fetch(next, limit, _cmdlet.NewCallContext())));
+                    next++;
                 }
+                if (inFlight.Count == 0) yield break;
+                var started = inFlight.Dequeue();
+                var result = Read(started.Key, limit, started.Value);
+                yield return result;
+                if (IsLast(result, started.Key, limit)) yield break;
             }
+        }
+
+        private OmnideskPage<T> Read(long page, int limit, Task<OmnideskPage<T>> fetch)
+        {
+            var result = _cmdlet.Await(fetch);
+            _progress.PageRead(page, limit, result);
+            return result;
+        }
+
+        private bool IsLast(OmnideskPage<T> result, long page, int limit)
+        {
+            if (result.Items.Count < limit) return true;
+            if (result.TotalCount.HasValue && page * limit >= result.TotalCount.Value) return true;
+            if (page < MaxPage) return false;
+            var unreached = result.TotalCount.HasValue
+                ? (result.TotalCount.Value - page * limit).ToString(CultureInfo.InvariantCulture)
+                : "More";
+            _cmdlet.WriteWarning($"{unreached} matching {_progress.Noun} were not returned: the API serves at most {MaxPage} pages " +
+                                 $"({MaxPage * limit:N0} {_progress.Noun} at -PageSize {limit}) for one query. {_narrowingHint}");
+            return true;
         }
 
         public static void WriteTotal(PSCmdlet cmdlet, long? total, double accuracy) =>
@@ -135,14 +169,18 @@ namespace Omnidesk
         /// <summary>What is read, in the plural ("cases").</summary>
         public string Noun { get; }
 
+        /// <summary>The whole result's size, when later answers count only part of it (a walk by creation time).</summary>
+        public long? FixedTotal { get; set; }
+
         public void PageRead<T>(long page, int limit, OmnideskPage<T> result)
         {
             _pages++;
             _items += result.Items.Count;
             // What this command will read in all: the server's total, less -Skip, at most -First.
             long? expected = null;
-            if (result.TotalCount.HasValue)
-                expected = (long)Math.Min((ulong)Math.Max(0, result.TotalCount.Value - (long)Math.Min(_skip, long.MaxValue)), _first);
+            var total = FixedTotal ?? result.TotalCount;
+            if (total.HasValue)
+                expected = (long)Math.Min((ulong)Math.Max(0, total.Value - (long)Math.Min(_skip, long.MaxValue)), _first);
             if (_pages < 2 && !(expected > limit)) return;
             var status = expected.HasValue
                 ? $"Page {page}: {_items:N0} of {expected:N0} {Noun} read"

@@ -24,7 +24,7 @@ namespace Omnidesk
         public void Dispose() => _stopping.Dispose();
 
         /// <summary>A call context whose callbacks queue writes for the pipeline thread; streams nobody reads cost nothing.</summary>
-        protected OmnideskCallContext NewCallContext()
+        protected internal OmnideskCallContext NewCallContext()
         {
             Action<OmnideskRequestLog> onRequest = null;
             Action<string> onDebug = null;
@@ -38,9 +38,11 @@ namespace Omnidesk
         /// Waits for engine work on the pipeline thread, writing what the engine reported meanwhile.
         /// A stop (Ctrl+C) surfaces as PipelineStoppedException, which PowerShell expects.
         /// </summary>
-        protected T Await<T>(Func<OmnideskCallContext, Task<T>> call)
+        protected T Await<T>(Func<OmnideskCallContext, Task<T>> call) => Await(call(NewCallContext()));
+
+        /// <summary>Waits for work started earlier (read-ahead pages, bulk requests in flight), as above.</summary>
+        protected internal T Await<T>(Task<T> task)
         {
-            var task = call(NewCallContext());
             task.ContinueWith(_ => _signal.Release(), TaskContinuationOptions.ExecuteSynchronously);
             while (!task.IsCompleted)
             {
@@ -105,6 +107,11 @@ namespace Omnidesk
     /// <summary>A cmdlet that talks to an account: -Connection, or the runspace's default from Connect-Omnidesk.</summary>
     public abstract class OmnideskConnectedCmdlet : OmnideskCmdlet
     {
+        /// <summary>How many requests this command may have under way at once (Connect-Omnidesk -MaxConcurrency).</summary>
+        protected internal int Concurrency => Math.Max(1, _concurrency ?? (_concurrency = Client.Settings.MaxConcurrency).Value);
+
+        private int? _concurrency;
+
         [Parameter]
         [ValidateNotNull]
         public OmnideskConnection Connection { get; set; }

@@ -26,6 +26,7 @@ namespace Omnidesk
         public bool IsDemo { get; }
         public int TimeoutSec => (int)Client.Settings.Timeout.TotalSeconds;
         public int MaxRetryCount => Client.Settings.MaxRetryCount;
+        public int MaxConcurrency => Client.Settings.MaxConcurrency;
         /// <summary>From the last response's rate_limit_per_minute header.</summary>
         public int? RateLimitPerMinute => Client.RateLimit.LimitPerMinute;
         /// <summary>From the last response's api_calls_left header.</summary>

@@ -26,23 +26,31 @@ namespace Omnidesk.Tests
         [Fact]
         public void Filters_return_exactly_what_the_server_matches_across_pages()
         {
-            var expected = _emulator.ApiCaseIds("status[]=open&priority[]=high&priority[]=critical");
-            Assert.NotEmpty(expected);
+            const string query = "status[]=open&priority[]=high&priority[]=critical";
+            var inCreationOrder = _emulator.ApiCaseIds(query + "&sort=created_at_asc");
+            var byUpdate = _emulator.ApiCaseIds(query);
+            Assert.True(inCreationOrder.Count > 7);
             _emulator.ClearRequests();
 
+            // A whole listing without -Sort: a walk by creation time.
             var cases = Run("Get-OmnideskCase -Status open -Priority high,critical -PageSize 7").AssertNoErrors().Objects<OmnideskCase>();
-
-            Assert.Equal(expected, cases.Select(c => c.CaseId));
+            Assert.Equal(inCreationOrder, cases.Select(c => c.CaseId));
             Assert.All(cases, c => Assert.Equal("open", c.Status));
             Assert.All(cases, c => Assert.Contains(c.Priority, new[] { "high", "critical" }));
-            // Every page of 7 was requested once, and no more.
-            Assert.Equal((expected.Count + 6) / 7, CaseListRequests().Count);
+            Assert.All(CaseListRequests(), r => Assert.Contains("page=1&", r.Query));
+            Assert.True(CaseListRequests().Count <= inCreationOrder.Count / 6 + 2, "each request brings at least 6 new cases");
+
+            // Another order: pages by number, every page of 7 requested once, and no more.
+            _emulator.ClearRequests();
+            var sorted = Run("Get-OmnideskCase -Status open -Priority high,critical -PageSize 7 -Sort updated_at_desc").AssertNoErrors().Objects<OmnideskCase>();
+            Assert.Equal(byUpdate, sorted.Select(c => c.CaseId));
+            Assert.Equal((byUpdate.Count + 6) / 7, CaseListRequests().Count);
         }
 
         [Fact]
         public void Without_filters_every_listed_case_comes_back_once()
         {
-            var expected = _emulator.ApiCaseIds("");
+            var expected = _emulator.ApiCaseIds("sort=created_at_asc");
             var cases = Run("Get-OmnideskCase").AssertNoErrors().Objects<OmnideskCase>();
             Assert.Equal(expected, cases.Select(c => c.CaseId));
             Assert.Equal(cases.Count, cases.Select(c => c.CaseId).Distinct().Count());
@@ -88,7 +96,7 @@ namespace Omnidesk.Tests
             Assert.All(byField, c => Assert.Equal(value, c.CustomFields["cf_30"].ToString()));
 
             // User e-mails are matched by substring on the server: the module must pass the values through as given.
-            var expectedByEmail = _emulator.ApiCaseIds("user_email[]=example.com&user_email[]=example.io");
+            var expectedByEmail = _emulator.ApiCaseIds("user_email[]=example.com&user_email[]=example.io&sort=created_at_asc");
             Assert.NotEmpty(expectedByEmail);
             var byEmail = Run("Get-OmnideskCase -UserEmail example.com,example.io").AssertNoErrors().Objects<OmnideskCase>();
             Assert.Equal(expectedByEmail, byEmail.Select(c => c.CaseId));
@@ -222,7 +230,7 @@ namespace Omnidesk.Tests
 
             var filters = Run("Get-OmnideskFilter").AssertNoErrors().Objects<OmnideskFilter>();
             var custom = filters.First(f => f.IsCustom);
-            var expected = _emulator.ApiCaseIds("filter=" + custom.FilterId);
+            var expected = _emulator.ApiCaseIds("filter=" + custom.FilterId + "&sort=created_at_asc");
             var byFilter = Run($"Get-OmnideskFilter -Name '{custom.FilterName}' | Get-OmnideskCase").AssertNoErrors().Objects<OmnideskCase>();
             Assert.Equal(expected, byFilter.Select(c => c.CaseId));
         }
@@ -262,7 +270,8 @@ namespace Omnidesk.Tests
             Assert.True(pages > 1);
             var lines = result.Verbose.Where(v => v.StartsWith("GET /api/cases.json")).ToList();
             Assert.Equal(pages, lines.Count);
-            Assert.Matches(@"^GET /api/cases\.json\?status=open&page=1&limit=20 -> 200 in \d+ ms", lines[0]);
+            Assert.Matches(@"^GET /api/cases\.json\?status=open&sort=created_at_asc&page=1&limit=20 -> 200 in \d+ ms", lines[0]);
+            Assert.Contains("from_time=", lines[1]);
             Assert.Contains(result.Progress, p => p.PercentComplete > 0 && p.StatusDescription.Contains("Page 2"));
             Assert.Equal(ProgressRecordType.Completed, result.Progress.Last().RecordType);
 

@@ -61,6 +61,11 @@ namespace Omnidesk.Commands
         [ValidateRange(1, 3600)]
         public int MaxRetryWaitSec { get; set; } = 60;
 
+        /// <summary>How many requests one command may have under way at once (pages read ahead, bulk writes).</summary>
+        [Parameter]
+        [ValidateRange(1, 16)]
+        public int MaxConcurrency { get; set; } = 4;
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -75,6 +80,7 @@ namespace Omnidesk.Commands
                 MaxRetryCount = MaxRetryCount,
                 RetryBaseDelay = TimeSpan.FromSeconds(RetryBaseDelaySec),
                 MaxRetryDelay = TimeSpan.FromSeconds(MaxRetryWaitSec),
+                MaxConcurrency = MaxConcurrency,
                 UserAgent = "Omnidesk-PowerShell/" + typeof(ConnectOmnideskCommand).Assembly.GetName().Version.ToString(3) +
                             " PowerShell/" + PSVersion(),
             };

@@ -142,8 +142,13 @@ namespace Omnidesk.Commands
             var progress = new ListProgress(this, "Get-OmnideskCase", "cases", PagingParameters);
             try
             {
-                if (parts.Count == 1) Pager(parts[0], progress).WriteWindow(PageSize);
-                else ListMerged(parts, disjoint, progress);
+                if (parts.Count == 1 && !WalksByCreationTime) Pager(parts[0], progress).WriteWindow(PageSize);
+                else WriteStreams(parts, disjoint, progress);
+            }
+            catch (OmnideskApiException e)
+            {
+                // A missing page would make the result silently incomplete: stop the command instead.
+                ThrowTerminatingError(OmnideskErrors.ToErrorRecord(e, null));
             }
             finally
             {
@@ -151,72 +156,128 @@ namespace Omnidesk.Commands
             }
         }
 
+        /// <summary>
+        /// A whole listing (no -First) in creation order, which is also the order when no -Sort is given, is read as
+        /// a walk by creation time: it reaches every match however many, and each case exactly once however the
+        /// cases change meanwhile. -First and other orders read pages by number.
+        /// </summary>
+        private bool WalksByCreationTime =>
+            PagingParameters.First == ulong.MaxValue && (Sort == null || Sort == "created_at_asc" || Sort == "created_at_desc");
+
         private ListPager<OmnideskCase> Pager(OmnideskCaseQuery query, ListProgress progress) =>
-            new ListPager<OmnideskCase>(this, progress, (page, limit) =>
-            {
-                try
-                {
-                    return Await(context => Client.GetCasesAsync(query, (int)page, limit, context));
-                }
-                catch (OmnideskApiException e)
-                {
-                    // A missing page would make the result silently incomplete: stop the command instead.
-                    ThrowTerminatingError(OmnideskErrors.ToErrorRecord(e, query));
-                    return null;
-                }
-            }, "Narrow it, for example with -CreatedAfter and -CreatedBefore.");
+            new ListPager<OmnideskCase>(this, progress, (page, limit, context) => Client.GetCasesAsync(query, (int)page, limit, context),
+                "Without -Sort (or with -Sort created_at_asc or created_at_desc) and without -First, every match is listed.");
 
         /// <summary>
-        /// Several queries (an array filter over the API's 20 values): their results are merged, each case once,
-        /// and -Skip/-First apply to the merged stream.
+        /// Writes case streams one after another with -Skip/-First applied to the whole: one walk by creation time,
+        /// or several queries (an array filter over the API's 20 values) whose results are merged, each case once.
         /// </summary>
-        private void ListMerged(IReadOnlyList<OmnideskCaseQuery> parts, bool disjoint, ListProgress progress)
+        private void WriteStreams(IReadOnlyList<OmnideskCaseQuery> parts, bool disjoint, ListProgress progress)
         {
-            var readers = parts.Select(p => Pager(p, progress).Pages(1, PageSize).GetEnumerator()).ToList();
+            var totals = new long?[parts.Count];
+            var streams = parts.Select((p, i) => WalksByCreationTime
+                ? CreationWalk(p, progress, total => totals[i] = total)
+                : PagesOf(p, progress, total => totals[i] = total)).Select(e => e.GetEnumerator()).ToList();
             try
             {
-                var hasPage = new bool?[readers.Count];
+                var pending = new bool?[streams.Count];
                 if (PagingParameters.IncludeTotalCount)
                 {
-                    // The total has to come first, so every part's first page is read before any case is written.
-                    long sum = 0;
-                    var known = true;
-                    for (var i = 0; i < readers.Count; i++)
-                    {
-                        hasPage[i] = readers[i].MoveNext();
-                        if (hasPage[i] == true && readers[i].Current.TotalCount.HasValue) sum += readers[i].Current.TotalCount.Value;
-                        else if (hasPage[i] == true) known = false;
-                    }
-                    ListPager<OmnideskCase>.WriteTotal(this, known ? sum : (long?)null, disjoint ? 1.0 : 0.5);
+                    // The total has to come first, so every stream's first page is read before any case is written.
+                    for (var i = 0; i < streams.Count; i++) pending[i] = streams[i].MoveNext();
+                    var known = totals.All(t => t.HasValue);
+                    ListPager<OmnideskCase>.WriteTotal(this, known ? totals.Sum() : null, parts.Count == 1 || disjoint ? 1.0 : 0.5);
                 }
 
-                var seen = new HashSet<long>();
+                // Only merged queries can repeat a case; a single walk never does, and keeps no set that grows.
+                var seen = streams.Count > 1 ? new HashSet<long>() : null;
                 ulong skipped = 0, emitted = 0;
                 var skip = PagingParameters.Skip;
                 var first = PagingParameters.First;
-                for (var i = 0; i < readers.Count; i++)
+                for (var i = 0; i < streams.Count; i++)
                 {
-                    var more = hasPage[i] ?? readers[i].MoveNext();
-                    while (more)
+                    var more = pending[i] ?? streams[i].MoveNext();
+                    for (; more; more = streams[i].MoveNext())
                     {
-                        foreach (var item in readers[i].Current.Items)
-                        {
-                            if (!seen.Add(item.CaseId)) continue;
-                            if (skipped < skip) { skipped++; continue; }
-                            if (emitted >= first) return;
-                            WriteObject(item);
-                            emitted++;
-                        }
+                        var item = streams[i].Current;
+                        if (seen != null && !seen.Add(item.CaseId)) continue;
+                        if (skipped < skip) { skipped++; continue; }
                         if (emitted >= first) return;
-                        more = readers[i].MoveNext();
+                        WriteObject(item);
+                        emitted++;
                     }
                 }
             }
             finally
             {
-                foreach (var reader in readers) reader.Dispose();
+                foreach (var stream in streams) stream.Dispose();
             }
         }
+
+        private IEnumerable<OmnideskCase> PagesOf(OmnideskCaseQuery query, ListProgress progress, Action<long?> onTotal)
+        {
+            var first = true;
+            foreach (var page in Pager(query, progress).Pages(1, PageSize))
+            {
+                if (first) onTotal(page.TotalCount);
+                first = false;
+                foreach (var item in page.Items) yield return item;
+            }
+        }
+
+        /// <summary>
+        /// Keyset paging on the creation time, which never changes: each request asks for page 1 from the creation
+        /// second of the last case read (from_time, or to_time when descending), so cases that are added, changed
+        /// or removed meanwhile cannot shift the pages, and no page number reaches the API's 500. Cases of the
+        /// boundary second come again in the next answer and are skipped by id. A second that holds a whole page
+        /// is read on its own, by page numbers, before the walk moves past it.
+        /// </summary>
+        private IEnumerable<OmnideskCase> CreationWalk(OmnideskCaseQuery query, ListProgress progress, Action<long?> onTotal)
+        {
+            var descending = Sort == "created_at_desc";
+            var cursor = descending ? query.CreatedBefore : query.CreatedAfter;
+            var atCursor = new HashSet<long>();
+            long requests = 0;
+            while (true)
+            {
+                var window = query.Clone();
+                window.Sort = descending ? "created_at_desc" : "created_at_asc";
+                if (descending) window.CreatedBefore = cursor;
+                else window.CreatedAfter = cursor;
+                var page = Await(context => Client.GetCasesAsync(window, 1, PageSize, context));
+                if (requests++ == 0)
+                {
+                    onTotal(page.TotalCount);
+                    progress.FixedTotal = page.TotalCount;
+                }
+                progress.PageRead(requests, PageSize, page);
+
+                foreach (var item in page.Items)
+                    if (!atCursor.Contains(item.CaseId)) yield return item;
+                if (page.Items.Count < PageSize) yield break;
+
+                var lastSecond = Second(page.Items[page.Items.Count - 1].CreatedAt);
+                if (cursor.HasValue && lastSecond == Second(cursor))
+                {
+                    // The whole page is one second: from_time cannot move on, so read that second by page numbers.
+                    foreach (var item in page.Items) atCursor.Add(item.CaseId);
+                    var second = query.Clone();
+                    second.Sort = window.Sort;
+                    second.CreatedAfter = second.CreatedBefore = lastSecond;
+                    foreach (var item in Pager(second, progress).Pages(2, PageSize).SelectMany(p => p.Items))
+                        if (atCursor.Add(item.CaseId)) yield return item;
+                    cursor = lastSecond.Value.AddSeconds(descending ? -1 : 1);
+                    atCursor.Clear();
+                    continue;
+                }
+                cursor = lastSecond;
+                atCursor = new HashSet<long>(page.Items.Where(c => Second(c.CreatedAt) == lastSecond).Select(c => c.CaseId));
+            }
+        }
+
+        /// <summary>The API's time filters count whole seconds.</summary>
+        private static DateTimeOffset? Second(DateTimeOffset? value) =>
+            value.HasValue ? DateTimeOffset.FromUnixTimeSeconds(value.Value.ToUnixTimeSeconds()) : (DateTimeOffset?)null;
 
         private OmnideskCaseQuery BuildQuery() => new OmnideskCaseQuery
         {

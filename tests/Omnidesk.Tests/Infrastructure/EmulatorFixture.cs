@@ -113,7 +113,7 @@ namespace Omnidesk.Tests.Infrastructure
     /// <summary>More cases than page 500 reaches at -PageSize 1, for the API's 500-page limit.</summary>
     public sealed class LargeEmulatorFixture : EmulatorFixture
     {
-        public LargeEmulatorFixture() : base("--cases", "600")
+        public LargeEmulatorFixture() : base("--cases", "600", "--rate-limit", "100000")
         {
         }
     }
