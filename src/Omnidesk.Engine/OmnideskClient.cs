@@ -17,8 +17,9 @@ using Polly.Timeout;
 namespace Omnidesk.Engine
 {
     /// <summary>
-    /// One connection. Handler chain: HttpClient → ResilienceHandler (Polly: retry → per-attempt timeout)
-    /// → AttemptLoggingHandler (per attempt: logs, rate limit, body buffering) → socket handler.
+    /// One connection. Handler chain: HttpClient → ResilienceHandler (Polly: retry → the account's rate limiter
+    /// → per-attempt timeout) → AttemptLoggingHandler (per attempt: logs, rate limit, body buffering) → socket handler.
+    /// The rate limiter is shared by every connection of the account in the process (<see cref="AccountRateLimiters"/>).
     /// </summary>
     internal sealed partial class OmnideskClient : IOmnideskClient
     {
@@ -30,12 +31,14 @@ namespace Omnidesk.Engine
         private readonly string _email;
         private readonly HttpClient _http;
         private readonly RateLimitTracker _rateLimit = new RateLimitTracker();
+        private readonly AccountRateLimiter _accountLimiter;
         private readonly Redactor _redactor;
         /// <summary>The Basic credentials, set on each API request (never a default header: downloads go without them).</summary>
         private readonly AuthenticationHeaderValue _authorization;
         private int _disposed;
 
-        internal OmnideskClient(OmnideskClientSettings settings, HttpMessageHandler innermostHandler)
+        internal OmnideskClient(OmnideskClientSettings settings, HttpMessageHandler innermostHandler,
+            AccountRateLimiters limiters = null)
         {
             if (settings.BaseUri == null) throw new ArgumentException("BaseUri is required.", nameof(settings));
             if (!settings.BaseUri.IsAbsoluteUri) throw new ArgumentException("BaseUri must be an absolute URI.", nameof(settings));
@@ -55,8 +58,10 @@ namespace Omnidesk.Engine
             }
             _redactor = new Redactor(apiKey, authorization);
 
-            var logging = new AttemptLoggingHandler(_rateLimit, _redactor) { InnerHandler = innermostHandler };
-            var resilience = new ResilienceHandler(RetryPipeline.Build(_settings)) { InnerHandler = logging };
+            _accountLimiter = (limiters ?? AccountRateLimiters.Shared).Get(_baseUri);
+            var maxBlock = _settings.MaxRetryDelay < TimeSpan.Zero ? TimeSpan.Zero : _settings.MaxRetryDelay;
+            var logging = new AttemptLoggingHandler(_rateLimit, _redactor, _accountLimiter, maxBlock) { InnerHandler = innermostHandler };
+            var resilience = new ResilienceHandler(RetryPipeline.Build(_settings, _accountLimiter)) { InnerHandler = logging };
             _http = new HttpClient(resilience, disposeHandler: true)
             {
                 BaseAddress = _baseUri,
@@ -73,6 +78,8 @@ namespace Omnidesk.Engine
         public string Email => _email;
         public OmnideskClientSettings Settings => _settings.CloneWithoutCredential();
         public OmnideskRateLimit RateLimit => _rateLimit.Current;
+        /// <summary>The account's limiter, shared with every other connection of the account.</summary>
+        internal AccountRateLimiter AccountLimiter => _accountLimiter;
 
         public async Task<OmnideskPage<OmnideskCase>> GetCasesAsync(OmnideskCaseQuery query, int page, int limit, OmnideskCallContext context)
         {

@@ -14,12 +14,24 @@ namespace Omnidesk.Engine
         public static IOmnideskClient Create(OmnideskClientSettings settings) => Create(settings, CreatePrimaryHandler());
 
         /// <summary>For tests: <paramref name="innermostHandler"/> replaces the socket handler at the bottom of the chain.</summary>
-        internal static OmnideskClient Create(OmnideskClientSettings settings, HttpMessageHandler innermostHandler)
+        internal static OmnideskClient Create(OmnideskClientSettings settings, HttpMessageHandler innermostHandler) =>
+            Create(settings, innermostHandler, Http.AccountRateLimiters.Shared);
+
+        /// <summary>For tests: <paramref name="limiters"/> replaces the process-wide registry of account limiters.</summary>
+        internal static OmnideskClient Create(OmnideskClientSettings settings, HttpMessageHandler innermostHandler,
+            Http.AccountRateLimiters limiters)
         {
             if (settings == null) throw new ArgumentNullException(nameof(settings));
             if (innermostHandler == null) throw new ArgumentNullException(nameof(innermostHandler));
-            return new OmnideskClient(settings, innermostHandler);
+            return new OmnideskClient(settings, innermostHandler, limiters);
         }
+
+        /// <summary>
+        /// Forgets what the process-wide rate limiters learnt about every account (the budget, api_calls_left and a
+        /// 429's retry_after block): requests go unthrottled again until the next answer tells the budget.
+        /// For tests and for a deliberate fresh start; connections keep sharing their account's limiter.
+        /// </summary>
+        public static void ResetRateLimiters() => Http.AccountRateLimiters.Shared.ResetAll();
 
         internal static HttpMessageHandler CreatePrimaryHandler()
         {

@@ -135,7 +135,11 @@ namespace Omnidesk.Engine.Tests
                 UserAgent = "Omnidesk-PowerShell/test",
             };
 
+        /// <summary>
+        /// A client with its own registry of account limiters, so that what one test's fake answers teach the
+        /// limiter (a small budget, a 429 block) never slows another test of the same host.
+        /// </summary>
         public static OmnideskClient Client(FakeHandler handler, OmnideskClientSettings settings = null) =>
-            OmnideskClientFactory.Create(settings ?? Create(), handler);
+            OmnideskClientFactory.Create(settings ?? Create(), handler, new Omnidesk.Engine.Http.AccountRateLimiters());
     }
 }

@@ -24,11 +24,18 @@ namespace Omnidesk.Engine.Http
 
         private readonly RateLimitTracker _rateLimit;
         private readonly Redactor _redactor;
+        private readonly AccountRateLimiter _account;
+        private readonly TimeSpan _maxBlock;
 
-        public AttemptLoggingHandler(RateLimitTracker rateLimit, Redactor redactor)
+        /// <param name="account">The account's shared limiter, fed with every API answer (null: none).</param>
+        /// <param name="maxBlock">The longest a 429's retry_after blocks the account (the retry's own cap).</param>
+        public AttemptLoggingHandler(RateLimitTracker rateLimit, Redactor redactor, AccountRateLimiter account = null,
+            TimeSpan maxBlock = default)
         {
             _rateLimit = rateLimit;
             _redactor = redactor;
+            _account = account;
+            _maxBlock = maxBlock;
         }
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -66,7 +73,11 @@ namespace Omnidesk.Engine.Http
             }
             watch.Stop();
 
-            if (!state.StreamResponse) _rateLimit.Observe(response); // a download's host is not the API's meter
+            if (!state.StreamResponse) // a download's host is not the API's meter
+            {
+                _rateLimit.Observe(response);
+                _account?.Observe(response, _maxBlock);
+            }
             Report(context, state, attempt, (int)response.StatusCode, watch.ElapsedMilliseconds,
                 RateLimitTracker.ReadInt(response, RateLimitTracker.CallsLeftHeader));
             if (context.OnDebug != null) Debug(context, FormatResponse(response, body, watch.ElapsedMilliseconds, attempt));

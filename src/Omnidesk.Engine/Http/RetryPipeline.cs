@@ -7,6 +7,7 @@ using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using Polly;
+using Polly.RateLimiting;
 using Polly.Retry;
 using Polly.Timeout;
 
@@ -14,7 +15,8 @@ namespace Omnidesk.Engine.Http
 {
     /// <summary>
     /// The Polly pipeline run by <see cref="Microsoft.Extensions.Http.Resilience.ResilienceHandler"/>:
-    /// retry (outer) → per-attempt timeout (inner). The retry rules depend on the request method.
+    /// retry (outer) → the account's rate limiter (every attempt, retries included, takes permits; waiting for them
+    /// is not part of the attempt's timeout) → per-attempt timeout (inner). The retry rules depend on the request method.
     /// </summary>
     internal static class RetryPipeline
     {
@@ -24,7 +26,7 @@ namespace Omnidesk.Engine.Http
         private static readonly object RandomLock = new object();
         private static readonly Random Random = new Random();
 
-        public static ResiliencePipeline<HttpResponseMessage> Build(OmnideskClientSettings settings)
+        public static ResiliencePipeline<HttpResponseMessage> Build(OmnideskClientSettings settings, AccountRateLimiter limiter = null)
         {
             var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
             var maxDelay = settings.MaxRetryDelay < TimeSpan.Zero ? TimeSpan.Zero : settings.MaxRetryDelay;
@@ -46,6 +48,14 @@ namespace Omnidesk.Engine.Http
                         NotifyRetry(args.Outcome, args.Context, args.AttemptNumber, args.RetryDelay);
                         return default;
                     },
+                });
+            }
+
+            if (limiter != null)
+            {
+                builder.AddRateLimiter(new RateLimiterStrategyOptions
+                {
+                    RateLimiter = args => limiter.AcquireAsync(args.Context),
                 });
             }
 
