@@ -75,6 +75,8 @@ public static partial class ApiHandlers
     {
         string error = CaseQuery.TryParse(r.Http.Request.Query, r.Store, out var query);
         if (error != null) return ApiResult.Error(400, error);
+        // other clients change cases meanwhile (churn_per_list_request): applied before the page is read
+        if (r.Config.ChurnPerListRequest > 0) r.Store.ApplyChurn(r.Config.ChurnPerListRequest);
         var (total, page) = r.Store.QueryCases(query, r.Staff);
         if (page.Count == 0 && r.Config.EmptyPageQuirk)
         {

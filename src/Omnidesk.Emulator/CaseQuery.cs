@@ -26,12 +26,20 @@ public sealed class CaseQuery
     public int Limit { get; private set; } = MaxLimit;
     public string Sort { get; private set; } = "updated_at_desc";
     public Comparison<EmuCase> Comparer { get; private set; }
+    /// <summary>The sort without its direction: updated_at, created_at, response, priority or status.</summary>
+    public string SortFamily => Sort.Substring(0, Sort.LastIndexOf('_'));
+    public bool Descending => Sort.EndsWith("_desc", StringComparison.Ordinal);
 
     List<string> _status, _priority, _channel, _userEmail, _userPhone, _userCustomId, _subject;
     List<long> _userId, _staffId, _groupId, _labels;
     readonly List<(EmuCustomField Field, List<string> Values)> _customFields = new();
     EmuFilter _filter;
-    DateTimeOffset? _from, _to, _fromUpdated, _toUpdated;
+    // time filters in whole unix seconds (inclusive); the case's date is compared by its second too
+    long? _from, _to, _fromUpdated, _toUpdated;
+
+    /// <summary>from_time/to_time (or the updated_at pair) as inclusive unix seconds, for narrowing a sorted scan.</summary>
+    public (long? From, long? To) CreatedWindow => (_from, _to);
+    public (long? From, long? To) UpdatedWindow => (_fromUpdated, _toUpdated);
     bool _showMerged, _showActiveChats;
 
     /// <summary>Parses the query string; returns null and the query, or the error code of a 400 answer.</summary>
@@ -101,6 +109,46 @@ public sealed class CaseQuery
         return null;
     }
 
+    // ---- the packed attributes of a case (hidden flags, status, priority), kept in the sorted orders ----
+
+    const int DeletedBit = 1, SpamBit = 2, MergedBit = 4, ActiveChatBit = 8;
+
+    /// <summary>Bits 0–3 the hidden flags, 4–7 the status (one bit each), 8–11 the priority (one bit each).</summary>
+    public static int BitsOf(EmuCase c)
+    {
+        int bits = (c.Deleted ? DeletedBit : 0) | (c.Spam ? SpamBit : 0) | (c.IsMerged ? MergedBit : 0) | (c.IsActiveChat ? ActiveChatBit : 0);
+        int status = Array.IndexOf(Statuses, c.Status), priority = Array.IndexOf(Priorities, c.Priority);
+        if (status >= 0) bits |= 1 << (4 + status);
+        if (priority >= 0) bits |= 1 << (8 + priority);
+        return bits;
+    }
+
+    int _rejectBits = -1, _statusBits, _priorityBits;
+
+    /// <summary>The part of <see cref="Matches"/> that needs only <see cref="BitsOf"/> (trash/spam/merged/active chats, status, priority).</summary>
+    public bool MatchesBits(int bits)
+    {
+        if (_rejectBits < 0)
+        {
+            _rejectBits = DeletedBit | SpamBit | (_showMerged ? 0 : MergedBit) | (_showActiveChats ? 0 : ActiveChatBit);
+            _statusBits = _status == null ? 0 : _status.Aggregate(0, (m, s) => m | 1 << (4 + Array.IndexOf(Statuses, s)));
+            _priorityBits = _priority == null ? 0 : _priority.Aggregate(0, (m, p) => m | 1 << (8 + Array.IndexOf(Priorities, p)));
+        }
+        if ((bits & _rejectBits) != 0) return false;
+        if (_statusBits != 0 && (bits & _statusBits) == 0) return false;
+        if (_priorityBits != 0 && (bits & _priorityBits) == 0) return false;
+        return true;
+    }
+
+    /// <summary>Whether the query has filters beyond <see cref="MatchesBits"/>, so <see cref="Matches"/> must see the case.</summary>
+    /// <param name="windowFamily">The sort family whose time window the caller already applied (by binary search on
+    /// that order): created_at covers from_time/to_time, updated_at the updated pair.</param>
+    public bool NeedsCase(string windowFamily) =>
+        _channel != null || _userId != null || _staffId != null || _groupId != null || _labels != null || _subject != null ||
+        _userEmail != null || _userPhone != null || _userCustomId != null || _customFields.Count > 0 || _filter != null ||
+        (windowFamily != "created_at" && (_from.HasValue || _to.HasValue)) ||
+        (windowFamily != "updated_at" && (_fromUpdated.HasValue || _toUpdated.HasValue));
+
     public bool Matches(EmuCase c, EmuStaff me, DataStore store)
     {
         // trash and spam have their own views in the agent UI; the list never shows them
@@ -114,27 +162,61 @@ public sealed class CaseQuery
         if (_userId != null && !_userId.Contains(c.UserId)) return false;
         if (_staffId != null && !_staffId.Contains(c.StaffId)) return false;
         if (_groupId != null && !_groupId.Contains(c.GroupId)) return false;
-        if (_labels != null && !c.Labels.Any(_labels.Contains)) return false;
-        if (_subject != null && !_subject.Any(s => TextMatch(c.Subject, s))) return false;
+        // plain loops, no lambdas: this runs for every case on every list request (100 000+ at scale)
+        if (_labels != null && !AnyLabel(c.Labels, _labels)) return false;
+        if (_subject != null && !AnyText(c.Subject, _subject)) return false;
 
         if (_userEmail != null || _userPhone != null || _userCustomId != null)
         {
             var user = store.UserById(c.UserId);
-            if (_userEmail != null && !_userEmail.Any(e => TextMatch(user?.Email, e))) return false;
-            if (_userPhone != null && !_userPhone.Any(ph => TextMatch(user?.Phone, ph))) return false;
-            if (_userCustomId != null && !_userCustomId.Any(id => string.Equals(user?.CustomId, id, StringComparison.OrdinalIgnoreCase))) return false;
+            if (_userEmail != null && !AnyText(user?.Email, _userEmail)) return false;
+            if (_userPhone != null && !AnyText(user?.Phone, _userPhone)) return false;
+            if (_userCustomId != null && !AnyEqual(user?.CustomId, _userCustomId)) return false;
         }
 
-        foreach (var (field, values) in _customFields)
-            if (!values.Any(v => CustomFieldMatch(field, c.CustomFields.GetValueOrDefault(field.Key), v))) return false;
+        for (int i = 0; i < _customFields.Count; i++)
+        {
+            var (field, values) = _customFields[i];
+            var value = c.CustomFields.GetValueOrDefault(field.Key);
+            bool any = false;
+            for (int j = 0; j < values.Count && !any; j++) any = CustomFieldMatch(field, value, values[j]);
+            if (!any) return false;
+        }
 
-        if (_from.HasValue && c.CreatedAt < _from.Value) return false;
-        if (_to.HasValue && c.CreatedAt > _to.Value) return false;
-        if (_fromUpdated.HasValue && c.UpdatedAt < _fromUpdated.Value) return false;
-        if (_toUpdated.HasValue && c.UpdatedAt > _toUpdated.Value) return false;
+        if (_from.HasValue || _to.HasValue)
+        {
+            long created = UnixSeconds(c.CreatedAt);
+            if (created < _from || created > _to) return false;
+        }
+        if (_fromUpdated.HasValue || _toUpdated.HasValue)
+        {
+            long updated = UnixSeconds(c.UpdatedAt);
+            if (updated < _fromUpdated || updated > _toUpdated) return false;
+        }
 
         if (_filter != null && !_filter.Predicate(c, me)) return false;
         return true;
+    }
+
+    static bool AnyLabel(List<long> labels, List<long> wanted)
+    {
+        for (int i = 0; i < labels.Count; i++)
+            if (wanted.Contains(labels[i])) return true;
+        return false;
+    }
+
+    static bool AnyText(string value, List<string> patterns)
+    {
+        for (int i = 0; i < patterns.Count; i++)
+            if (TextMatch(value, patterns[i])) return true;
+        return false;
+    }
+
+    static bool AnyEqual(string value, List<string> wanted)
+    {
+        for (int i = 0; i < wanted.Count; i++)
+            if (string.Equals(value, wanted[i], StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
 
     /// <summary>Substring search, case-insensitive, with the API's anchors: ^x^ exact, ^x starts with, x^ ends with.</summary>
@@ -256,14 +338,18 @@ public sealed class CaseQuery
     static bool Flag(Dictionary<string, List<string>> p, string name) =>
         p.TryGetValue(name, out var v) && (v[0] == "1" || v[0].Equals("true", StringComparison.OrdinalIgnoreCase));
 
-    static string Time(Dictionary<string, List<string>> p, string name, out DateTimeOffset? value)
+    static string Time(Dictionary<string, List<string>> p, string name, out long? value)
     {
         value = null;
         if (!p.TryGetValue(name, out var raw)) return null;
         if (!TryParseTime(raw[0], out var t)) return "wrong_" + name;
-        value = t;
+        value = UnixSeconds(t);
         return null;
     }
+
+    /// <summary>The whole unix second a time falls in (floor, also before 1970).</summary>
+    public static long UnixSeconds(DateTimeOffset t) =>
+        Math.DivRem(t.UtcTicks - DateTime.UnixEpoch.Ticks, TimeSpan.TicksPerSecond, out long rem) - (rem < 0 ? 1 : 0);
 
     static readonly Regex OffsetSuffix = new(@"(?:Z|GMT|UTC|[+-]\d{2}:?\d{2})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     static readonly Regex CompactOffset = new(@"([+-]\d{2})(\d{2})$", RegexOptions.CultureInvariant);

@@ -46,6 +46,7 @@ public sealed partial class DataStore
                     Log(c, now, "staff_" + m.StaffId, "staff_response", id);
                 }
                 else Log(c, now, "user_" + m.UserId, "user_response", id);
+                MarkDirty(c.CaseId);
                 done.Add((c.CaseId, m.Clone()));
             }
         }
@@ -66,6 +67,7 @@ public sealed partial class DataStore
             var now = Now;
             c.UpdatedAt = now;
             Log(c, now, doneBy, m.Note ? "note_deleted" : "response_deleted", messageId.ToString(CultureInfo.InvariantCulture));
+            MarkDirty(c.CaseId);
             return true;
         }
     }

@@ -87,6 +87,8 @@ public sealed partial class DataStore
             _nextFileId = files.Count == 0 ? 9_000 : files.Max(a => a.FileId) + 1;
             _nextUserId = users.Max(u => u.UserId) + 17;
             _numberRng = new Random(20260707);
+            InvalidateIndexes();
+            ClearChurn();
         }
     }
 
@@ -126,13 +128,7 @@ public sealed partial class DataStore
     {
         lock (_lock)
         {
-            var matches = _cases.Where(c => query.Matches(c, me, this)).ToList();
-            matches.Sort(query.Comparer);
-            long skip = (long)(query.Page - 1) * query.Limit;
-            var page = skip >= matches.Count
-                ? new List<EmuCase>()
-                : matches.Skip((int)skip).Take(query.Limit).Select(c => c.Clone()).ToList();
-            return (matches.Count, page);
+            return QueryIndexed(query, me);
         }
     }
 
@@ -155,6 +151,7 @@ public sealed partial class DataStore
             var c = Live(idOrNumber);
             if (c == null) return null;
             change(c, Now);
+            MarkDirty(c.CaseId);
             return c.Clone();
         }
     }
@@ -174,6 +171,7 @@ public sealed partial class DataStore
                 var c = Live(key);
                 if (c == null || fail.Contains(c.CaseId) || done.Contains(c.CaseId)) continue;
                 change(c, now);
+                MarkDirty(c.CaseId);
                 done.Add(c.CaseId);
             }
         }
@@ -193,6 +191,7 @@ public sealed partial class DataStore
                 _cases.Remove(c);
                 _byId.Remove(c.CaseId);
                 _byNumber.Remove(c.CaseNumber);
+                MarkDirty(c.CaseId);
                 foreach (var a in c.Messages.SelectMany(m => m.Attachments))
                     if (_files.Remove(a.FileId, out var f)) _fileBytes -= f.Bytes.Length;
                 done.Add(c.CaseId);
@@ -211,6 +210,7 @@ public sealed partial class DataStore
             var m = c.Messages.FirstOrDefault(x => x.MessageId == messageId);
             if (m == null) return (c.Clone(), null);
             change(c, m, Now);
+            MarkDirty(c.CaseId);
             return (c.Clone(), m.Clone());
         }
     }
@@ -263,6 +263,7 @@ public sealed partial class DataStore
             _cases.Add(c);
             _byId[c.CaseId] = c;
             _byNumber[c.CaseNumber] = c;
+            MarkDirty(c.CaseId);
             return c.Clone();
         }
     }

@@ -17,8 +17,13 @@ public sealed class EmulatorConfig
     public bool EmptyPageQuirk { get; set; }
     /// <summary>Test hook: these case ids fail in bulk writes (left out of case_success_id) and get 403 alone.</summary>
     public long[] BulkFailIds { get; set; } = Array.Empty<long>();
+    /// <summary>Random changes by "other clients" applied before each GET /api/cases.json answer (0 = none).</summary>
+    public int ChurnPerListRequest { get; set; }
 
     public bool IsDeskie => Dialect == "deskie";
+
+    /// <summary>The most churn changes per list request.</summary>
+    public const int MaxChurn = 10_000;
 
     public EmulatorConfig Clone()
     {
@@ -43,6 +48,7 @@ public sealed class EmulatorConfig
         w.WriteStartArray("bulk_fail_ids");
         foreach (long id in BulkFailIds) w.WriteNumberValue(id);
         w.WriteEndArray();
+        w.WriteNumber("churn_per_list_request", ChurnPerListRequest);
         w.WriteEndObject();
     }
 
@@ -101,6 +107,9 @@ public sealed class EmulatorConfig
                     }
                     c.BulkFailIds = ids.Distinct().ToArray();
                     break;
+                case "churn_per_list_request":
+                    if (!TryInt(v, 0, MaxChurn, out int churn)) return "wrong_churn_per_list_request";
+                    c.ChurnPerListRequest = churn; break;
                 default:
                     return "unknown_config_key";
             }

@@ -22,7 +22,7 @@ public sealed class EmulatorOptions
         "Usage: Omnidesk.Emulator [--urls <url>] [--parent-pid <pid>] [--rate-limit <per minute>]\n" +
         "       [--latency-ms <n>] [--latency-jitter-ms <n>] [--fault-5xx <0..1>] [--fault-429 <0..1>]\n" +
         "       [--fault-drop <0..1>] [--seed <n>] [--cases <n>] [--dialect omnidesk|deskie]\n" +
-        "       [--numbers-as-strings] [--empty-page-quirk]";
+        "       [--numbers-as-strings] [--empty-page-quirk] [--churn <changes per list request>]";
 
     /// <summary>Parses "--name value" and "--name=value" switches. Throws <see cref="ArgumentException"/> with a readable message.</summary>
     public static EmulatorOptions Parse(string[] args)
@@ -63,6 +63,7 @@ public sealed class EmulatorOptions
                 case "fault-429": o.Config.Fault429Rate = ParseRate(name, value); break;
                 case "fault-drop": o.Config.FaultDropRate = ParseRate(name, value); break;
                 case "seed": o.Config.Seed = ParseInt(name, value, int.MinValue, int.MaxValue); break;
+                case "churn": o.Config.ChurnPerListRequest = ParseInt(name, value, 0, EmulatorConfig.MaxChurn); break;
                 case "cases": o.Cases = ParseInt(name, value, 0, 1_000_000); break;
                 case "dialect":
                     value = value.ToLowerInvariant();

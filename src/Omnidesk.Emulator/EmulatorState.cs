@@ -16,6 +16,7 @@ public sealed class EmulatorState
         _config = startup.ToConfig();
         _latencyRng = new Random(_config.Seed);
         Store = new DataStore(startup.Cases, startup.TimeProvider);
+        Store.ReseedChurn(_config.Seed);
         RateLimiter = new RateLimiter(startup.TimeProvider);
         Faults = new FaultInjector(_config.Seed);
         Log = new RequestLog();
@@ -45,6 +46,7 @@ public sealed class EmulatorState
             {
                 _latencyRng = new Random(updated.Seed);
                 Faults.Reseed(updated.Seed);
+                Store.ReseedChurn(updated.Seed);
             }
             return null;
         }
@@ -62,6 +64,7 @@ public sealed class EmulatorState
             _config = _startup.ToConfig();
             _latencyRng = new Random(_config.Seed);
             Faults.Reseed(_config.Seed);
+            Store.ReseedChurn(_config.Seed);
         }
     }
 

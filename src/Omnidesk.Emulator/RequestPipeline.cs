@@ -269,6 +269,13 @@ public static class AdminApi
                 await WriteFaults(ctx, state);
                 return;
             }
+            case ("GET", "/_emulator/churn"):
+                await Ok(ctx, state.Store.WriteChurnJson);
+                return;
+            case ("DELETE", "/_emulator/churn"):
+                state.Store.ClearChurn();
+                await Ok(ctx, state.Store.WriteChurnJson);
+                return;
             case ("GET", "/_emulator/faults"):
                 await WriteFaults(ctx, state);
                 return;

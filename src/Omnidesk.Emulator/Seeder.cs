@@ -59,7 +59,7 @@ public static class Seeder
     static readonly string[] LastNames = { "Lopez", "Sokolov", "Novak", "Brown", "Fischer", "Volkova", "Garcia", "Kowalski", "Martin", "Smirnova" };
     static readonly string[] Domains = { "example.com", "mail.example.org", "shop.example.net", "corp.example.io" };
 
-    static readonly string[] Subjects =
+    internal static readonly string[] Subjects =
     {
         "Cannot log in to my account", "Refund request for order", "Invoice does not match the contract", "How do I change my tariff?",
         "Delivery is late", "Payment failed with error 402", "Wrong item received", "Question about the warranty",

@@ -155,7 +155,7 @@ public class FaultAndConfigTests : IClassFixture<EmulatorFixture>
     {
         await _f.ResetAsync();
         var (_, config) = await _f.GetAsync("_emulator/config");
-        Assert.Equal(new[] { "rate_limit_per_minute", "latency_ms", "latency_jitter_ms", "fault_5xx_rate", "fault_429_rate", "fault_drop_rate", "seed", "dialect", "numbers_as_strings", "empty_page_quirk", "bulk_fail_ids" },
+        Assert.Equal(new[] { "rate_limit_per_minute", "latency_ms", "latency_jitter_ms", "fault_5xx_rate", "fault_429_rate", "fault_drop_rate", "seed", "dialect", "numbers_as_strings", "empty_page_quirk", "bulk_fail_ids", "churn_per_list_request" },
             config.EnumerateObject().Select(p => p.Name));
         Assert.Equal(1500, config.GetProperty("rate_limit_per_minute").GetInt32());
         Assert.Equal("omnidesk", config.GetProperty("dialect").GetString());
