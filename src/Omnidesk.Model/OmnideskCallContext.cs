@@ -58,7 +58,11 @@ namespace Omnidesk
         /// <summary>Why: "429", "503", "network failure", ...</summary>
         public string Reason { get; set; }
 
-        public override string ToString() =>
-            $"{Method} {PathAndQuery}: {Reason}; retry {Attempt} in {Delay.TotalSeconds:0.###} s";
+        /// <summary>A wait for the account's request budget (no failure): its Reason starts with "rate limit:".</summary>
+        public bool IsPacing => StatusCode == null && Reason != null && Reason.StartsWith("rate limit:", StringComparison.Ordinal);
+
+        public override string ToString() => IsPacing
+            ? $"{Method} {PathAndQuery}: {Reason}"
+            : $"{Method} {PathAndQuery}: {Reason}; retry {Attempt} in {Delay.TotalSeconds:0.###} s";
     }
 }

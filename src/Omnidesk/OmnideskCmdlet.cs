@@ -30,8 +30,12 @@ namespace Omnidesk
             Action<string> onDebug = null;
             if (IsEnabled("Verbose", "VerbosePreference")) onRequest = log => Post(() => WriteVerbose(log.ToString()));
             if (IsEnabled("Debug", "DebugPreference")) onDebug = text => Post(() => WriteDebug(text));
-            return new OmnideskCallContext(_stopping.Token, onRequest, onDebug,
-                notice => Post(() => WriteWarning("Omnidesk: " + notice)));
+            // Retries after a failure are warnings (runbook logs show them); pacing to the budget is routine: verbose.
+            return new OmnideskCallContext(_stopping.Token, onRequest, onDebug, notice => Post(() =>
+            {
+                if (notice.IsPacing) WriteVerbose("Omnidesk: " + notice);
+                else WriteWarning("Omnidesk: " + notice);
+            }));
         }
 
         /// <summary>

@@ -245,18 +245,29 @@ namespace Omnidesk.Engine.Tests
         }
 
         [Theory]
+        [InlineData("POST", 500)]
         [InlineData("POST", 502)]
         [InlineData("POST", 504)]
         [InlineData("PUT", 502)]
         [InlineData("PUT", 504)]
         [InlineData("DELETE", 504)]
-        public async Task Write_is_not_retried_after_502_or_504(string method, int status)
+        public async Task Write_is_not_retried_after_500_502_or_504(string method, int status)
         {
             var handler = new FakeHandler(n => n == 1 ? Http.Status(status) : Http.Json("{}"));
             using var client = TestSettings.Client(handler);
             var ex = await Assert.ThrowsAsync<OmnideskApiException>(() => Write(client, method, OmnideskCallContext.None));
             Assert.Equal(1, handler.Calls);
             Assert.Equal(status, ex.StatusCode);
+        }
+
+        [Fact]
+        public async Task Get_is_retried_after_500()
+        {
+            var handler = new FakeHandler(n => n == 1 ? Http.Status(500) : Http.Json("{\"total_count\":0}"));
+            using var client = TestSettings.Client(handler);
+            var page = await client.GetCasesAsync(new OmnideskCaseQuery(), 1, 10, OmnideskCallContext.None);
+            Assert.Equal(2, handler.Calls);
+            Assert.Equal(0, page.TotalCount);
         }
 
         [Theory]

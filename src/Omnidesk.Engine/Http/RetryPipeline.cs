@@ -78,7 +78,10 @@ namespace Omnidesk.Engine.Http
             return outcome.Result != null && ShouldRetry((int)outcome.Result.StatusCode, safe);
         }
 
-        /// <summary>GET/HEAD: 429, 502, 503, 504. Writes: only 429 and 503 (the server did not process the request).</summary>
+        /// <summary>
+        /// GET/HEAD: 429, 500, 502, 503 and 504 (repeating a read is harmless). Writes: only 429 and 503, the answers
+        /// that say the server did not process the request.
+        /// </summary>
         internal static bool ShouldRetry(int status, bool safeMethod)
         {
             switch (status)
@@ -86,6 +89,7 @@ namespace Omnidesk.Engine.Http
                 case 429:
                 case 503:
                     return true;
+                case 500:
                 case 502:
                 case 504:
                     return safeMethod;
