@@ -60,7 +60,19 @@ namespace Omnidesk.Tests.Infrastructure
 
         public Uri BaseUri { get; }
 
-        public void Reset() => _admin.PostAsync("_emulator/reset", null).Result.EnsureSuccessStatusCode();
+        public void Reset()
+        {
+            _admin.PostAsync("_emulator/reset", null).Result.EnsureSuccessStatusCode();
+            ResetRateLimiters();
+        }
+
+        /// <summary>
+        /// The module's rate limiter is process-wide per account: forget what earlier tests taught it (a 429's
+        /// retry_after, a small budget). The engine lives in the module's own load context, hence reflection.
+        /// </summary>
+        public static void ResetRateLimiters() =>
+            AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => a.GetName().Name == "Omnidesk.Engine")
+                ?.GetType("Omnidesk.Engine.OmnideskClientFactory")?.GetMethod("ResetRateLimiters")?.Invoke(null, null);
 
         public void Configure(object config) =>
             _admin.PutAsJsonAsync("_emulator/config", config).Result.EnsureSuccessStatusCode();
@@ -74,6 +86,14 @@ namespace Omnidesk.Tests.Infrastructure
             var json = JsonNode.Parse(_admin.GetStringAsync("_emulator/requests").Result);
             return json["requests"].AsArray().Select(r => new EmulatorRequest(
                 (string)r["method"], (string)r["path"], (string)r["query"] ?? "", (int)r["status"])).ToList();
+        }
+
+        /// <summary>The changes the emulator's churn made: (touched, created, trashed) case ids.</summary>
+        public (HashSet<long> Touched, HashSet<long> Created, HashSet<long> Trashed) Churn()
+        {
+            var json = JsonNode.Parse(_admin.GetStringAsync("_emulator/churn").Result);
+            HashSet<long> Ids(string name) => json[name].AsArray().Select(n => (long)n).ToHashSet();
+            return (Ids("touched"), Ids("created"), Ids("trashed"));
         }
 
         public void ClearRequests() => _admin.DeleteAsync("_emulator/requests").Result.EnsureSuccessStatusCode();
@@ -114,6 +134,14 @@ namespace Omnidesk.Tests.Infrastructure
     public sealed class LargeEmulatorFixture : EmulatorFixture
     {
         public LargeEmulatorFixture() : base("--cases", "600", "--rate-limit", "100000")
+        {
+        }
+    }
+
+    /// <summary>Enough cases for fault, churn and stop tests that stay within CI's time.</summary>
+    public sealed class ScaleEmulatorFixture : EmulatorFixture
+    {
+        public ScaleEmulatorFixture() : base("--cases", "5000", "--rate-limit", "100000")
         {
         }
     }
