@@ -32,19 +32,8 @@ namespace Omnidesk.Engine
             if (message == null) throw new ArgumentNullException(nameof(message));
             if (message.UserId.HasValue && message.StaffId.HasValue)
                 throw new ArgumentException("A response has one author: give UserId or StaffId, not both.", nameof(message));
-            Func<HttpContent> body;
-            if (MessageBodies.HasFiles(message))
-            {
-                CheckUploads(message.Attachments);
-                body = RequestContent.Multipart(MessageBodies.NewMessageForm(message));
-            }
-            else
-            {
-                body = RequestContent.Json(MessageBodies.NewMessageJson(message));
-            }
-            var response = await SendAsync(HttpMethod.Post, "api/cases/" + JoinIds(ids) + "/messages.json", null, body, context)
-                .ConfigureAwait(false);
-            return Read(response, b => OmnideskJson.ParseMessagesResult(b, ids));
+            var body = JsonOrMultipart(message.Attachments, () => MessageBodies.NewMessageJson(message), () => MessageBodies.NewMessageForm(message));
+            return await PostToCasesAsync(ids, "messages.json", body, context).ConfigureAwait(false);
         }
 
         public async Task<OmnideskMessagesResult> AddNotesAsync(IReadOnlyList<long> caseIds, OmnideskNewMessage note, OmnideskCallContext context)
@@ -55,18 +44,15 @@ namespace Omnidesk.Engine
             if (note.UserId.HasValue) throw new ArgumentException("A note is written by a staff member: UserId does not apply.", nameof(note));
             if (note.DoNotSendEmail.HasValue) throw new ArgumentException("A note is never e-mailed: DoNotSendEmail does not apply.", nameof(note));
             if (note.SendAt.HasValue) throw new ArgumentException("A note cannot be scheduled: SendAt does not apply.", nameof(note));
-            Func<HttpContent> body;
-            if (MessageBodies.HasFiles(note))
-            {
-                CheckUploads(note.Attachments);
-                body = RequestContent.Multipart(MessageBodies.NewNoteForm(note));
-            }
-            else
-            {
-                body = RequestContent.Json(MessageBodies.NewNoteJson(note));
-            }
-            var response = await SendAsync(HttpMethod.Post, "api/cases/" + JoinIds(ids) + "/note.json", null, body, context)
-                .ConfigureAwait(false);
+            var body = JsonOrMultipart(note.Attachments, () => MessageBodies.NewNoteJson(note), () => MessageBodies.NewNoteForm(note));
+            return await PostToCasesAsync(ids, "note.json", body, context).ConfigureAwait(false);
+        }
+
+        /// <summary>POST /api/cases/{ids}/{endpoint}: a message or note for one or several cases.</summary>
+        private async Task<OmnideskMessagesResult> PostToCasesAsync(IReadOnlyList<long> ids, string endpoint, Func<HttpContent> body,
+            OmnideskCallContext context)
+        {
+            var response = await SendAsync(HttpMethod.Post, "api/cases/" + JoinIds(ids) + "/" + endpoint, null, body, context).ConfigureAwait(false);
             return Read(response, b => OmnideskJson.ParseMessagesResult(b, ids));
         }
 

@@ -22,16 +22,7 @@ namespace Omnidesk.Engine
         public async Task<OmnideskCase> CreateCaseAsync(OmnideskNewCase newCase, OmnideskCallContext context)
         {
             if (newCase == null) throw new ArgumentNullException(nameof(newCase));
-            Func<HttpContent> body;
-            if (newCase.Attachments != null && newCase.Attachments.Any(a => a != null))
-            {
-                CheckUploads(newCase.Attachments);
-                body = RequestContent.Multipart(CaseBodies.NewCaseForm(newCase));
-            }
-            else
-            {
-                body = RequestContent.Json(CaseBodies.NewCaseJson(newCase));
-            }
+            var body = JsonOrMultipart(newCase.Attachments, () => CaseBodies.NewCaseJson(newCase), () => CaseBodies.NewCaseForm(newCase));
             var response = await SendAsync(HttpMethod.Post, "api/cases.json", null, body, context).ConfigureAwait(false);
             return Read(response, OmnideskJson.ParseCase);
         }
@@ -152,6 +143,14 @@ namespace Omnidesk.Engine
         /// Before anything is sent: every file exists and the API's limits hold (25 MB per file, 50 MB in all).
         /// Throws FileNotFoundException or ArgumentException.
         /// </summary>
+        /// <summary>JSON, or multipart form fields when there are files to upload (checked against the limits first).</summary>
+        private static Func<HttpContent> JsonOrMultipart(IReadOnlyList<OmnideskUpload> uploads, Func<byte[]> json, Func<IReadOnlyList<FormField>> form)
+        {
+            if (uploads == null || !uploads.Any(u => u != null)) return RequestContent.Json(json());
+            CheckUploads(uploads);
+            return RequestContent.Multipart(form());
+        }
+
         internal static void CheckUploads(IEnumerable<OmnideskUpload> uploads)
         {
             long total = 0;

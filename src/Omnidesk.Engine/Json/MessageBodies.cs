@@ -72,6 +72,5 @@ namespace Omnidesk.Engine.Json
             JsonBody.String(w, "content_html", contentHtml);
         });
 
-        public static bool HasFiles(OmnideskNewMessage m) => m.Attachments != null && m.Attachments.Any(a => a != null);
     }
 }
