@@ -16,7 +16,7 @@ namespace Omnidesk
         private readonly ConcurrentQueue<Action> _writes = new ConcurrentQueue<Action>();
         private readonly SemaphoreSlim _signal = new SemaphoreSlim(0);
 
-        protected CancellationToken Cancellation => _stopping.Token;
+        protected internal CancellationToken Cancellation => _stopping.Token;
 
         protected override void StopProcessing() => _stopping.Cancel();
 
@@ -24,14 +24,17 @@ namespace Omnidesk
         public void Dispose() => _stopping.Dispose();
 
         /// <summary>A call context whose callbacks queue writes for the pipeline thread; streams nobody reads cost nothing.</summary>
-        protected internal OmnideskCallContext NewCallContext()
+        protected internal OmnideskCallContext NewCallContext() => NewCallContext(_stopping.Token);
+
+        /// <summary>A call context with a cancellation of the caller's, which must include this command's stop.</summary>
+        protected internal OmnideskCallContext NewCallContext(CancellationToken cancellation)
         {
             Action<OmnideskRequestLog> onRequest = null;
             Action<string> onDebug = null;
             if (IsEnabled("Verbose", "VerbosePreference")) onRequest = log => Post(() => WriteVerbose(log.ToString()));
             if (IsEnabled("Debug", "DebugPreference")) onDebug = text => Post(() => WriteDebug(text));
             // Retries after a failure are warnings (runbook logs show them); pacing to the budget is routine: verbose.
-            return new OmnideskCallContext(_stopping.Token, onRequest, onDebug, notice => Post(() =>
+            return new OmnideskCallContext(cancellation, onRequest, onDebug, notice => Post(() =>
             {
                 if (notice.IsPacing) WriteVerbose("Omnidesk: " + notice);
                 else WriteWarning("Omnidesk: " + notice);

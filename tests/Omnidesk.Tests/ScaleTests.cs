@@ -127,6 +127,26 @@ namespace Omnidesk.Tests
         }
 
         [Fact]
+        public void A_whole_listing_walks_creation_time_slices_concurrently_in_order()
+        {
+            var expected = _emulator.ApiCaseIds("status=open&sort=created_at_asc");
+            Assert.True(expected.Count > 1000, $"{expected.Count} open cases");
+            _emulator.Configure(new { latency_ms = 150 });
+            _emulator.ClearRequests();
+
+            var watch = Stopwatch.StartNew();
+            var cases = Run("Get-OmnideskCase -Status open -PageSize 50").AssertNoErrors().Objects<OmnideskCase>();
+            watch.Stop();
+
+            _emulator.Configure(new { latency_ms = 0 });
+            Assert.Equal(expected, cases.Select(c => c.CaseId));
+            var requests = _emulator.Requests().Count(r => r.IsCaseList);
+            // One request after another would take requests × 150 ms; four slices at a time take about a quarter.
+            Assert.True(watch.Elapsed < TimeSpan.FromMilliseconds(requests * 150 * 0.6), $"{requests} requests took {watch.Elapsed}");
+            Assert.True(requests < expected.Count / 50 * 1.3 + 3, $"{requests} requests for {expected.Count} cases");
+        }
+
+        [Fact]
         public void Pages_read_ahead_concurrently_keep_their_order()
         {
             var expected = _emulator.ApiCaseIds("").Take(200).ToList();

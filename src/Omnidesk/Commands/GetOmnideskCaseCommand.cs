@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading;
 
 namespace Omnidesk.Commands
 {
@@ -225,59 +226,116 @@ namespace Omnidesk.Commands
             }
         }
 
+        /// <summary>Pages of a creation-time slice: each slice ends with a part page, so smaller slices cost requests.</summary>
+        private const int SlicePages = 8;
+
         /// <summary>
-        /// Keyset paging on the creation time, which never changes: each request asks for page 1 from the creation
-        /// second of the last case read (from_time, or to_time when descending), so cases that are added, changed
-        /// or removed meanwhile cannot shift the pages, and no page number reaches the API's 500. Cases of the
-        /// boundary second come again in the next answer and are skipped by id. A second that holds a whole page
-        /// is read on its own, by page numbers, before the walk moves past it.
+        /// Reads a whole listing by creation time (see <see cref="CreationSlice"/>). Once the first answer told the
+        /// total and the first creation time, and one more the last, the span is cut into slices of about
+        /// <see cref="SlicePages"/> pages; up to -MaxConcurrency slices are walked at once, each at most that many
+        /// pages ahead (memory stays bounded), and written in order. The slices do not overlap: each case comes once.
         /// </summary>
         private IEnumerable<OmnideskCase> CreationWalk(OmnideskCaseQuery query, ListProgress progress, Action<long?> onTotal)
         {
             var descending = Sort == "created_at_desc";
-            var cursor = descending ? query.CreatedBefore : query.CreatedAfter;
-            var atCursor = new HashSet<long>();
-            long requests = 0;
-            while (true)
+            var start = query.Clone();
+            start.Sort = descending ? "created_at_desc" : "created_at_asc";
+            var first = Await(context => Client.GetCasesAsync(start, 1, PageSize, context));
+            onTotal(first.TotalCount);
+            progress.FixedTotal = first.TotalCount;
+            progress.PageRead(1, PageSize, first);
+            // The first answer is written before anything else is asked: a reader that wants a few cases costs one request.
+            foreach (var item in first.Items) yield return item;
+            if (first.Items.Count < PageSize) yield break;
+
+            using (var stop = CancellationTokenSource.CreateLinkedTokenSource(Cancellation))
             {
-                var window = query.Clone();
-                window.Sort = descending ? "created_at_desc" : "created_at_asc";
-                if (descending) window.CreatedBefore = cursor;
-                else window.CreatedAfter = cursor;
-                var page = Await(context => Client.GetCasesAsync(window, 1, PageSize, context));
-                if (requests++ == 0)
+                var spans = new Queue<OmnideskCaseQuery>(Slices(query, first, descending));
+                var walking = new Queue<CreationSlice>();
+                var firstPage = first;
+                void StartNext()
                 {
-                    onTotal(page.TotalCount);
-                    progress.FixedTotal = page.TotalCount;
+                    walking.Enqueue(new CreationSlice(Client, spans.Dequeue(), descending, PageSize, SlicePages, firstPage,
+                        () => NewCallContext(stop.Token), stop.Token));
+                    firstPage = null;
                 }
-                progress.PageRead(requests, PageSize, page);
-
-                foreach (var item in page.Items)
-                    if (!atCursor.Contains(item.CaseId)) yield return item;
-                if (page.Items.Count < PageSize) yield break;
-
-                var lastSecond = Second(page.Items[page.Items.Count - 1].CreatedAt);
-                if (cursor.HasValue && lastSecond == Second(cursor))
+                try
                 {
-                    // The whole page is one second: from_time cannot move on, so read that second by page numbers.
-                    foreach (var item in page.Items) atCursor.Add(item.CaseId);
-                    var second = query.Clone();
-                    second.Sort = window.Sort;
-                    second.CreatedAfter = second.CreatedBefore = lastSecond;
-                    foreach (var item in Pager(second, progress).Pages(2, PageSize).SelectMany(p => p.Items))
-                        if (atCursor.Add(item.CaseId)) yield return item;
-                    cursor = lastSecond.Value.AddSeconds(descending ? -1 : 1);
-                    atCursor.Clear();
-                    continue;
+                    while (spans.Count > 0 && walking.Count < Concurrency) StartNext();
+                    long batches = 1;
+                    while (walking.Count > 0)
+                    {
+                        var slice = walking.Peek();
+                        IReadOnlyList<OmnideskCase> batch;
+                        while ((batch = Await(slice.NextAsync())) != null)
+                        {
+                            progress.PageRead(++batches, PageSize, new OmnideskPage<OmnideskCase>(batch, first.TotalCount));
+                            foreach (var item in batch) yield return item;
+                        }
+                        walking.Dequeue();
+                        if (spans.Count > 0) StartNext();
+                    }
                 }
-                cursor = lastSecond;
-                atCursor = new HashSet<long>(page.Items.Where(c => Second(c.CreatedAt) == lastSecond).Select(c => c.CaseId));
+                finally
+                {
+                    stop.Cancel();   // a reader that stops early stops the walks ahead of it
+                }
             }
         }
 
-        /// <summary>The API's time filters count whole seconds.</summary>
-        private static DateTimeOffset? Second(DateTimeOffset? value) =>
-            value.HasValue ? DateTimeOffset.FromUnixTimeSeconds(value.Value.ToUnixTimeSeconds()) : (DateTimeOffset?)null;
+        /// <summary>
+        /// The spans of creation time still to walk after the first answer. The first span goes on from that answer to
+        /// the end of its last second. For a small listing or -MaxConcurrency 1 it is the rest of the query; else the
+        /// time up to the last creation second (asked for once) is cut into slices of about <see cref="SlicePages"/>
+        /// pages, the last one open like the query.
+        /// </summary>
+        private IEnumerable<OmnideskCaseQuery> Slices(OmnideskCaseQuery query, OmnideskPage<OmnideskCase> first, bool descending)
+        {
+            var total = first.TotalCount ?? 0;
+            var near = CreationSlice.Second(first.Items[first.Items.Count - 1].CreatedAt);
+            DateTimeOffset? end = null;
+            if (Concurrency > 1 && near.HasValue && total > 2L * SlicePages * PageSize)
+            {
+                var opposite = query.Clone();
+                opposite.Sort = descending ? "created_at_asc" : "created_at_desc";
+                end = CreationSlice.Second(Await(context => Client.GetCasesAsync(opposite, 1, 1, context)).Items.FirstOrDefault()?.CreatedAt);
+            }
+            if (!end.HasValue || end == near)
+            {
+                yield return query;
+                yield break;
+            }
+
+            var head = query.Clone();
+            if (descending) head.CreatedAfter = near;
+            else head.CreatedBefore = near;
+            yield return head;
+
+            var step = descending ? -1 : 1;
+            var seconds = Math.Abs((end.Value - near.Value).TotalSeconds);
+            var count = (long)Math.Max(1, Math.Min(Math.Ceiling((total - first.Items.Count) / ((double)SlicePages * PageSize)), 10000));
+            var span = Math.Max(1L, (long)Math.Ceiling(seconds / count));
+            var from = near.Value.AddSeconds(step);
+            while (true)
+            {
+                var slice = query.Clone();
+                var next = from.AddSeconds(step * span);
+                var isLast = descending ? next < end.Value : next > end.Value;
+                if (descending)
+                {
+                    slice.CreatedBefore = from;
+                    if (!isLast) slice.CreatedAfter = next.AddSeconds(1);
+                }
+                else
+                {
+                    slice.CreatedAfter = from;
+                    if (!isLast) slice.CreatedBefore = next.AddSeconds(-1);
+                }
+                yield return slice;
+                if (isLast) yield break;
+                from = next;
+            }
+        }
 
         private OmnideskCaseQuery BuildQuery() => new OmnideskCaseQuery
         {
