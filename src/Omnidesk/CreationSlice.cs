@@ -20,7 +20,7 @@ namespace Omnidesk
         private readonly OmnideskCaseQuery _query;
         private readonly bool _descending;
         private readonly int _limit;
-        private readonly Func<OmnideskCallContext> _newContext;
+        private readonly OmnideskCallContext _context;
         private readonly CancellationToken _cancellation;
         private readonly SemaphoreSlim _space;
         private readonly SemaphoreSlim _ready = new SemaphoreSlim(0);
@@ -29,15 +29,16 @@ namespace Omnidesk
 
         /// <param name="query">The filters, with CreatedAfter/CreatedBefore set to the slice's span (either may be open).</param>
         /// <param name="firstPage">An answer already read and written for the slice's start: the walk goes on after it.</param>
+        /// <param name="context">Made on the pipeline thread: the walk runs on others, which must not touch session state.</param>
         public CreationSlice(IOmnideskClient client, OmnideskCaseQuery query, bool descending, int limit, int buffer,
-            OmnideskPage<OmnideskCase> firstPage, Func<OmnideskCallContext> newContext, CancellationToken cancellation)
+            OmnideskPage<OmnideskCase> firstPage, OmnideskCallContext context)
         {
             _client = client;
             _query = query;
             _descending = descending;
             _limit = limit;
-            _newContext = newContext;
-            _cancellation = cancellation;
+            _context = context;
+            _cancellation = context.Cancellation;
             _space = new SemaphoreSlim(buffer);
             Task.Run(() => WalkAsync(firstPage));
         }
@@ -51,7 +52,8 @@ namespace Omnidesk
                 _space.Release();
                 return batch;
             }
-            if (_error != null) throw _error;
+            // Rethrown with the walk's own stack trace, which says where it failed.
+            if (_error != null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(_error).Throw();
             return null;
         }
 
@@ -118,7 +120,7 @@ namespace Omnidesk
         }
 
         private Task<OmnideskPage<OmnideskCase>> ReadAsync(OmnideskCaseQuery window, int page) =>
-            _client.GetCasesAsync(window, page, _limit, _newContext());
+            _client.GetCasesAsync(window, page, _limit, _context);
 
         private async Task PublishAsync(IReadOnlyList<OmnideskCase> cases)
         {

@@ -15,6 +15,8 @@ namespace Omnidesk
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private readonly ConcurrentQueue<Action> _writes = new ConcurrentQueue<Action>();
         private readonly SemaphoreSlim _signal = new SemaphoreSlim(0);
+        private bool? _verbose;
+        private bool? _debug;
 
         protected internal CancellationToken Cancellation => _stopping.Token;
 
@@ -29,10 +31,13 @@ namespace Omnidesk
         /// <summary>A call context with a cancellation of the caller's, which must include this command's stop.</summary>
         protected internal OmnideskCallContext NewCallContext(CancellationToken cancellation)
         {
+            // Session state may be read only on the pipeline thread, and the preferences hold for the whole command.
+            if (_verbose == null) _verbose = IsEnabled("Verbose", "VerbosePreference");
+            if (_debug == null) _debug = IsEnabled("Debug", "DebugPreference");
             Action<OmnideskRequestLog> onRequest = null;
             Action<string> onDebug = null;
-            if (IsEnabled("Verbose", "VerbosePreference")) onRequest = log => Post(() => WriteVerbose(log.ToString()));
-            if (IsEnabled("Debug", "DebugPreference")) onDebug = text => Post(() => WriteDebug(text));
+            if (_verbose.Value) onRequest = log => Post(() => WriteVerbose(log.ToString()));
+            if (_debug.Value) onDebug = text => Post(() => WriteDebug(text));
             // Retries after a failure are warnings (runbook logs show them); pacing to the budget is routine: verbose.
             return new OmnideskCallContext(cancellation, onRequest, onDebug, notice => Post(() =>
             {

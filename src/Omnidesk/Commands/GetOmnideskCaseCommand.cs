@@ -253,10 +253,10 @@ namespace Omnidesk.Commands
                 var spans = new Queue<OmnideskCaseQuery>(Slices(query, first, descending));
                 var walking = new Queue<CreationSlice>();
                 var firstPage = first;
+                var context = NewCallContext(stop.Token);
                 void StartNext()
                 {
-                    walking.Enqueue(new CreationSlice(Client, spans.Dequeue(), descending, PageSize, SlicePages, firstPage,
-                        () => NewCallContext(stop.Token), stop.Token));
+                    walking.Enqueue(new CreationSlice(Client, spans.Dequeue(), descending, PageSize, SlicePages, firstPage, context));
                     firstPage = null;
                 }
                 try
