@@ -384,15 +384,7 @@ namespace Omnidesk.Engine.Tests
             {
                 using var socket = await listener.AcceptSocketAsync();
                 using var stream = new NetworkStream(socket, ownsSocket: false);
-                var buffer = new byte[16384];
-                var sb = new StringBuilder();
-                while (!sb.ToString().Contains("\r\n\r\n"))
-                {
-                    var n = await stream.ReadAsync(buffer);
-                    if (n == 0) break;
-                    sb.Append(Encoding.ASCII.GetString(buffer, 0, n));
-                }
-                head = sb.ToString();
+                head = await RawHttp.ReadHeadAsync(stream);
                 var response = "HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nConnection: close\r\n" +
                                $"Content-Length: {data.Length}\r\n\r\n";
                 await stream.WriteAsync(Encoding.ASCII.GetBytes(response));

@@ -9,21 +9,11 @@ namespace Omnidesk.Engine.Tests
     /// <summary>Messages (responses) and notes: wire formats and answers.</summary>
     public sealed class MessageTests : IDisposable
     {
-        private readonly string _dir = Path.Combine(Path.GetTempPath(), "omnidesk-message-tests-" + Guid.NewGuid().ToString("N"));
+        private readonly UploadFolder _files = new UploadFolder();
 
-        public MessageTests() => Directory.CreateDirectory(_dir);
+        public void Dispose() => _files.Dispose();
 
-        public void Dispose()
-        {
-            try { Directory.Delete(_dir, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-        }
-
-        private OmnideskUpload File(string name, byte[] bytes)
-        {
-            var path = Path.Combine(_dir, Guid.NewGuid().ToString("N") + "-" + name);
-            System.IO.File.WriteAllBytes(path, bytes);
-            return new OmnideskUpload(path, name, bytes.Length);
-        }
+        private OmnideskUpload File(string name, byte[] bytes) => _files.File(name, bytes);
 
         private const string AddedMessage = """
         {"message":{"message_id":2001,"user_id":0,"staff_id":123,"content":"I need help","content_html":"",
@@ -199,7 +189,7 @@ namespace Omnidesk.Engine.Tests
             await Assert.ThrowsAsync<ArgumentException>(() => client.AddMessagesAsync(new long[0],
                 new OmnideskNewMessage { Content = "x", StaffId = 2 }, OmnideskCallContext.None));
             await Assert.ThrowsAsync<FileNotFoundException>(() => client.AddMessagesAsync(new long[] { 1 },
-                new OmnideskNewMessage { Content = "x", StaffId = 2, Attachments = new[] { new OmnideskUpload(Path.Combine(_dir, "missing.txt"), "m.txt", 1) } },
+                new OmnideskNewMessage { Content = "x", StaffId = 2, Attachments = new[] { new OmnideskUpload(Path.Combine(_files.Path, "missing.txt"), "m.txt", 1) } },
                 OmnideskCallContext.None));
             Assert.Equal(0, handler.Calls);
         }

@@ -124,15 +124,7 @@ namespace Omnidesk.Engine.Tests
             {
                 using var socket = await listener.AcceptSocketAsync();
                 using var stream = new NetworkStream(socket, ownsSocket: false);
-                var buffer = new byte[16384];
-                var sb = new StringBuilder();
-                while (!sb.ToString().Contains("\r\n\r\n"))
-                {
-                    var n = await stream.ReadAsync(buffer);
-                    if (n == 0) break;
-                    sb.Append(Encoding.ASCII.GetString(buffer, 0, n));
-                }
-                head = sb.ToString();
+                head = await RawHttp.ReadHeadAsync(stream);
                 var json = Encoding.UTF8.GetBytes("{\"0\":{\"case\":{\"case_id\":\"7\",\"subject\":\"Привет\"}},\"total_count\":\"1\"}");
                 using var ms = new MemoryStream();
                 using (var gz = new GZipStream(ms, CompressionLevel.Fastest, leaveOpen: true)) gz.Write(json);

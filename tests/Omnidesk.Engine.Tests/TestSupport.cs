@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Text;
@@ -141,5 +142,43 @@ namespace Omnidesk.Engine.Tests
         /// </summary>
         public static OmnideskClient Client(FakeHandler handler, OmnideskClientSettings settings = null) =>
             OmnideskClientFactory.Create(settings ?? Create(), handler, new Omnidesk.Engine.Http.AccountRateLimiters());
+    }
+
+    /// <summary>A temporary folder of files to upload, removed afterwards.</summary>
+    internal sealed class UploadFolder : IDisposable
+    {
+        public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "omnidesk-upload-tests-" + Guid.NewGuid().ToString("N"));
+
+        public UploadFolder() => Directory.CreateDirectory(Path);
+
+        public OmnideskUpload File(string name, byte[] bytes)
+        {
+            var path = System.IO.Path.Combine(Path, Guid.NewGuid().ToString("N") + "-" + name);
+            System.IO.File.WriteAllBytes(path, bytes);
+            return new OmnideskUpload(path, name, bytes.Length);
+        }
+
+        public void Dispose()
+        {
+            try { Directory.Delete(Path, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    /// <summary>For tests that play the server on a raw socket.</summary>
+    internal static class RawHttp
+    {
+        /// <summary>Reads an HTTP request up to the end of its headers, and returns that text.</summary>
+        public static async Task<string> ReadHeadAsync(Stream stream)
+        {
+            var buffer = new byte[16384];
+            var head = new StringBuilder();
+            while (!head.ToString().Contains("\r\n\r\n"))
+            {
+                var n = await stream.ReadAsync(buffer, 0, buffer.Length);
+                if (n == 0) break;
+                head.Append(Encoding.ASCII.GetString(buffer, 0, n));
+            }
+            return head.ToString();
+        }
     }
 }

@@ -15,21 +15,11 @@ namespace Omnidesk.Engine.Tests
     public sealed class WriteTests : IDisposable
     {
         private const string JsonType = "application/json; charset=utf-8";
-        private readonly string _dir = Path.Combine(Path.GetTempPath(), "omnidesk-write-tests-" + Guid.NewGuid().ToString("N"));
+        private readonly UploadFolder _files = new UploadFolder();
 
-        public WriteTests() => Directory.CreateDirectory(_dir);
+        public void Dispose() => _files.Dispose();
 
-        public void Dispose()
-        {
-            try { Directory.Delete(_dir, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-        }
-
-        private OmnideskUpload File(string name, byte[] bytes)
-        {
-            var path = Path.Combine(_dir, Guid.NewGuid().ToString("N") + "-" + name);
-            System.IO.File.WriteAllBytes(path, bytes);
-            return new OmnideskUpload(path, name, bytes.Length);
-        }
+        private OmnideskUpload File(string name, byte[] bytes) => _files.File(name, bytes);
 
         private static byte[] Bytes(int count, int seed)
         {
@@ -217,11 +207,11 @@ namespace Omnidesk.Engine.Tests
         {
             var handler = new FakeHandler(_ => Http.Json(WriteSamples.CreatedCase, 201));
             using var client = TestSettings.Client(handler);
-            var missing = new OmnideskUpload(Path.Combine(_dir, "nope.pdf"), "nope.pdf", 1);
+            var missing = new OmnideskUpload(Path.Combine(_files.Path, "nope.pdf"), "nope.pdf", 1);
             await Assert.ThrowsAsync<FileNotFoundException>(() => client.CreateCaseAsync(
                 new OmnideskNewCase { Subject = "s", Attachments = new[] { missing } }, OmnideskCallContext.None));
 
-            var bigPath = Path.Combine(_dir, "big.iso");
+            var bigPath = Path.Combine(_files.Path, "big.iso");
             using (var fs = new FileStream(bigPath, FileMode.Create)) fs.SetLength(OmnideskUpload.MaxFileBytes + 1);
             var big = new OmnideskUpload(bigPath, "big.iso", OmnideskUpload.MaxFileBytes + 1);
             await Assert.ThrowsAsync<ArgumentException>(() => client.CreateCaseAsync(
