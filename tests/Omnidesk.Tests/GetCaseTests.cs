@@ -143,7 +143,7 @@ namespace Omnidesk.Tests
         [Fact]
         public void A_pipeline_stopped_after_its_first_object_requests_no_further_page()
         {
-            var result = Run("Get-OmnideskCase -PageSize 10 | Select-TestFirst 1").AssertNoErrors();
+            var result = Run("Get-OmnideskCase -PageSize 10 | Select-Object -First 1").AssertNoErrors();
 
             Assert.Single(result.Objects<OmnideskCase>());
             Assert.Single(CaseListRequests());

@@ -135,7 +135,7 @@ namespace Omnidesk.Tests
 
             // A response piped to a note cmdlet is refused before any request.
             _emulator.ClearRequests();
-            var wrongKind = Run("Get-OmnideskMessage -CaseId 2000 | Where-Object { -not $_.IsNote } | Select-TestFirst 1 | Remove-OmnideskNote -Force");
+            var wrongKind = Run("Get-OmnideskMessage -CaseId 2000 | Where-Object { -not $_.IsNote } | Select-Object -First 1 | Remove-OmnideskNote -Force");
             Assert.Equal("OmnideskNotANote,Omnidesk.Commands.RemoveOmnideskNoteCommand", Assert.Single(wrongKind.Errors).FullyQualifiedErrorId);
             Assert.DoesNotContain(RequestsAfterConnect(), r => r.Method == "DELETE");
 

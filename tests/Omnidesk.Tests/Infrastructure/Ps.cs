@@ -11,7 +11,6 @@ namespace Omnidesk.Tests.Infrastructure
         {
             var iss = InitialSessionState.CreateDefault2();
             iss.ImportPSModule(new[] { ModuleAssemblies.ManifestPath });
-            iss.Commands.Add(new SessionStateCmdletEntry("Select-TestFirst", typeof(SelectFirstCommand), null));
             return iss;
         });
 
