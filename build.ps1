@@ -1,13 +1,17 @@
 #Requires -Version 5.1
 <#
 .SYNOPSIS
-    Builds the Omnidesk module into out/Omnidesk, runs the tests, or tries the module against the local emulator.
+    Builds the Omnidesk module into out/Omnidesk, runs every test, or opens the module on the embedded demo.
+.DESCRIPTION
+    Run it with the repository's pinned PowerShell (`dotnet tool restore` once, then `dotnet pwsh`), or with any
+    PowerShell 7.4+ or Windows PowerShell 5.1. The build of the module builds only the module (and the emulator and
+    help builder it ships); -Test also builds and runs the xunit projects, then the Pester suite (tests/*.Tests.ps1).
 .EXAMPLE
-    ./build.ps1                 # build out/Omnidesk (Release)
+    dotnet pwsh -NoProfile -File build.ps1                 # build out/Omnidesk (Release)
 .EXAMPLE
-    ./build.ps1 -Test           # build and run every test
+    dotnet pwsh -NoProfile -File build.ps1 -Test           # build, then every test: xunit, then Pester
 .EXAMPLE
-    ./build.ps1 -Demo           # build, then list cases from the local emulator in this session
+    dotnet pwsh -NoExit -File build.ps1 -Demo              # build, connect to the demo, list open cases, stay in the shell
 #>
 [CmdletBinding()]
 param(
@@ -17,21 +21,34 @@ param(
     [switch] $Demo
 )
 $ErrorActionPreference = 'Stop'
+
+function Invoke-Dotnet {
+    & dotnet @args
+    if ($LASTEXITCODE -ne 0) { throw "dotnet $($args -join ' ') exited with code $LASTEXITCODE" }
+}
+
+$failed = $false
 Push-Location $PSScriptRoot
 try {
-    # The same commands as README.md and .ci/run, so there is one way to build.
+    Invoke-Dotnet build src/Omnidesk/Omnidesk.csproj -c $Configuration
     if ($Test) {
-        dotnet test OmnideskPS.sln -c $Configuration
-    } else {
-        dotnet build OmnideskPS.sln -c $Configuration
+        # xunit: the engine, the emulator, and what needs in-process PowerShell (request counts, faults, load contexts).
+        & dotnet test OmnideskPS.sln -c $Configuration
+        $xunitFailed = $LASTEXITCODE -ne 0
+        # Pester, as users run the module: real pwsh, real pipelines, help examples, runbook-style child processes.
+        Invoke-Dotnet build tests/Pester/Pester.csproj -c $Configuration
+        & (Join-Path $PSScriptRoot 'tests/Invoke-PesterSuite.ps1')
+        $pesterFailed = $LASTEXITCODE -ne 0
+        $failed = $xunitFailed -or $pesterFailed
+        if ($failed) { Write-Warning ("Tests failed: {0}" -f ((@(if ($xunitFailed) { 'xunit' }) + @(if ($pesterFailed) { 'Pester' })) -join ', ')) }
     }
-    if ($LASTEXITCODE -ne 0) { throw "dotnet exited with code $LASTEXITCODE" }
     if ($Demo) {
-        Import-Module (Join-Path $PSScriptRoot 'out/Omnidesk/Omnidesk.psd1') -Force
+        Import-Module (Join-Path $PSScriptRoot 'out/Omnidesk/Omnidesk.psd1') -Force -Global
         Connect-Omnidesk -Demo
-        Get-OmnideskCase -Status open -First 10
+        Get-OmnideskCase -Status open -First 10 | Out-Host
     }
 }
 finally {
     Pop-Location
 }
+if ($failed) { exit 1 }
