@@ -59,6 +59,13 @@ namespace Omnidesk
                 return null;
             }
 
+            if (Directory.Exists(resolved))
+            {
+                error = Error("OmnideskAttachmentIsAFolder", ErrorCategory.InvalidArgument, path,
+                    $"Cannot attach '{path}': it is a folder, and only files can be attached. To attach the files in it, " +
+                    $"give them one by one, for example -Attachment (Get-ChildItem -LiteralPath '{path}' -File).FullName.");
+                return null;
+            }
             var file = new FileInfo(resolved);
             if (!file.Exists)
             {

@@ -10,27 +10,24 @@ namespace Omnidesk
     /// in one bulk request (/api/cases/1,2,3...). Cases the API leaves out of its answer, or a batch that fails,
     /// are reported one error per case with the case id as target; the others are applied.
     /// </summary>
-    public abstract class BulkCaseCmdlet<TResult> : OmnideskConnectedCmdlet
+    public abstract class BulkCaseCmdlet<TResult> : CaseTargetCmdlet
     {
-        protected const string ByIdSet = "ById";
-        protected const string ByInputObjectSet = "ByInputObject";
         internal const int MaxBatch = 10;
 
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
-        [Alias("Id", "case_id")]
-        [ValidateRange(1, long.MaxValue)]
-        public long[] CaseId { get; set; }
-
-        [Parameter(Mandatory = true, ParameterSetName = ByInputObjectSet, ValueFromPipeline = true)]
-        [ValidateNotNull]
-        public OmnideskCase InputObject { get; set; }
-
-        private readonly List<long> _batch = new List<long>();
+        /// <summary>Cases waiting for a request, per change (one bulk request carries one change for all its cases).</summary>
+        private readonly Dictionary<string, Batch> _batches = new Dictionary<string, Batch>();
         private readonly Queue<KeyValuePair<List<long>, Task<TResult>>> _inFlight = new Queue<KeyValuePair<List<long>, Task<TResult>>>();
+        private readonly HashSet<string> _seen = new HashSet<string>();
         private readonly HashSet<long> _queued = new HashSet<long>();
         private int _requests;
         private int _processed;
         private bool _progressShown;
+
+        private sealed class Batch
+        {
+            public object Change;
+            public readonly List<long> Ids = new List<long>();
+        }
 
         /// <summary>The ShouldProcess action, e.g. "Move to the trash".</summary>
         protected abstract string Action { get; }
@@ -44,8 +41,8 @@ namespace Omnidesk
         /// <summary>-Force: no confirmation prompts (never overrides -WhatIf).</summary>
         protected virtual bool SkipConfirmation => false;
 
-        /// <summary>Sends one request for at most <see cref="MaxBatch"/> ids.</summary>
-        protected abstract Task<TResult> SendAsync(IReadOnlyList<long> caseIds, OmnideskCallContext context);
+        /// <summary>Sends one request for at most <see cref="MaxBatch"/> ids, with the change they were queued with.</summary>
+        protected abstract Task<TResult> SendAsync(IReadOnlyList<long> caseIds, object change, OmnideskCallContext context);
 
         /// <summary>The cases the API says it changed.</summary>
         protected abstract IEnumerable<long> Succeeded(TResult result);
@@ -55,13 +52,23 @@ namespace Omnidesk
 
         protected override void ProcessRecord()
         {
-            if (InputObject != null) Queue(InputObject.CaseId, InputObject.ToString());
-            else foreach (var id in CaseId) Queue(id, "Case " + id);
+            foreach (var target in CasesOfRecord()) ProcessCase(target);
+        }
+
+        /// <summary>Asks with the command's action, then queues the case for the command's one change.</summary>
+        private protected virtual void ProcessCase(CaseRef target)
+        {
+            if (IsRepeat(target)) return;
+            if (!Approve(target.ToString(), Action, SkipConfirmation, IrreversibleQuery(target.ToString()))) return;
+            Seen(target);
+            var id = ResolveId(target);
+            if (id.HasValue) Enqueue(id.Value, target, null, "");
         }
 
         protected override void EndProcessing()
         {
-            Send();
+            foreach (var batch in _batches.Values) Send(batch);
+            _batches.Clear();
             while (_inFlight.Count > 0) Complete(_inFlight.Dequeue());
             if (_progressShown)
                 WriteProgress(new ProgressRecord(ProgressId, MyInvocation.MyCommand.Name, "Done") { RecordType = ProgressRecordType.Completed });
@@ -69,31 +76,49 @@ namespace Omnidesk
 
         private int ProgressId => 0x0B0C;
 
-        private void Queue(long id, string target)
+        /// <summary>
+        /// Once per command: a case that comes again (a message would reach the user twice) is not asked about or sent
+        /// again. Checked before asking; a case is marked <see cref="Seen"/> once approved.
+        /// </summary>
+        private protected bool IsRepeat(CaseRef target)
         {
-            // Once per command: a case that comes twice (a message would reach the user twice) is not sent again.
-            if (_queued.Contains(id))
+            if (!_seen.Contains(target.Key)) return false;
+            WriteVerbose($"{target} came again; it is handled once.");
+            return true;
+        }
+
+        private protected void Seen(CaseRef target) => _seen.Add(target.Key);
+
+        /// <summary>
+        /// Queues an approved case with its change; <paramref name="changeKey"/> tells equal changes, which share bulk
+        /// requests. A case already queued (the same case by id and by number) is not queued again.
+        /// </summary>
+        private protected void Enqueue(long id, CaseRef target, object change, string changeKey)
+        {
+            if (!_queued.Add(id))
             {
                 WriteVerbose($"{target} came again; it is handled once.");
                 return;
             }
-            if (!Approve(target, Action, SkipConfirmation, IrreversibleQuery(target))) return;
-            _queued.Add(id);
-            _batch.Add(id);
-            if (_batch.Count == MaxBatch) Send();
+            if (!_batches.TryGetValue(changeKey, out var batch))
+                _batches[changeKey] = batch = new Batch { Change = change };
+            batch.Ids.Add(id);
+            if (batch.Ids.Count == MaxBatch)
+            {
+                _batches.Remove(changeKey);
+                Send(batch);
+            }
         }
 
         /// <summary>
         /// Starts the request for the batch; up to Connect-Omnidesk's -MaxConcurrency requests run at once, and their
-        /// results are written in the order the cases came.
+        /// results are written in the order the requests were started.
         /// </summary>
-        private void Send()
+        private void Send(Batch batch)
         {
-            if (_batch.Count == 0) return;
-            var ids = _batch.ToList();
-            _batch.Clear();
+            if (batch.Ids.Count == 0) return;
             if (_inFlight.Count >= Concurrency) Complete(_inFlight.Dequeue());
-            _inFlight.Enqueue(new KeyValuePair<List<long>, Task<TResult>>(ids, SendAsync(ids, NewCallContext())));
+            _inFlight.Enqueue(new KeyValuePair<List<long>, Task<TResult>>(batch.Ids, SendAsync(batch.Ids, batch.Change, NewCallContext())));
         }
 
         private void Complete(KeyValuePair<List<long>, Task<TResult>> request)

@@ -1,35 +1,15 @@
-using System.Globalization;
 using System.Management.Automation;
 using System.Threading.Tasks;
 
 namespace Omnidesk
 {
     /// <summary>
-    /// Lists something that belongs to one case (messages, changelog), with SupportsPaging. The case comes piped from
-    /// Get-OmnideskCase (-InputObject), or as -CaseId or -CaseNumber, also by property name (Import-Csv rows,
-    /// messages). A case whose list cannot be read is one error, and the next piped case goes on.
+    /// Lists something that belongs to a case (messages, changelog), with SupportsPaging (per case). The cases come as
+    /// -CaseId, -CaseNumber, or piped in any form (see <see cref="CaseRef.Read"/>). A case whose list cannot be read is
+    /// one error, and the next case goes on.
     /// </summary>
-    public abstract class CaseItemsCmdlet<T> : OmnideskConnectedCmdlet
+    public abstract class CaseItemsCmdlet<T> : CaseTargetCmdlet
     {
-        protected const string ByIdSet = "ById";
-        protected const string ByNumberSet = "ByNumber";
-        protected const string ByInputObjectSet = "ByInputObject";
-
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
-        [Alias("Id", "case_id")]
-        [ValidateRange(1, long.MaxValue)]
-        public long CaseId { get; set; }
-
-        [Parameter(Mandatory = true, ParameterSetName = ByNumberSet, ValueFromPipelineByPropertyName = true)]
-        [Alias("case_number")]
-        [ValidateNotNullOrEmpty]
-        public string CaseNumber { get; set; }
-
-        /// <summary>A case from Get-OmnideskCase (it carries both the id and the number).</summary>
-        [Parameter(Mandatory = true, ParameterSetName = ByInputObjectSet, ValueFromPipeline = true)]
-        [ValidateNotNull]
-        public OmnideskCase InputObject { get; set; }
-
         [Parameter]
         [ValidateRange(1, 100)]
         public int PageSize { get; set; } = 100;
@@ -42,38 +22,28 @@ namespace Omnidesk
 
         protected override void ProcessRecord()
         {
-            var byNumber = ParameterSetName == ByNumberSet;
+            foreach (var target in CasesOfRecord()) List(target);
+        }
+
+        private void List(CaseRef target)
+        {
             // The items carry the case id; by number, it is read from the case first.
-            var caseId = InputObject?.CaseId ?? (byNumber ? ResolveId(CaseNumber) : CaseId);
+            var caseId = ResolveId(target);
             if (caseId == null) return;
-            var key = byNumber ? CaseNumber.Trim() : caseId.Value.ToString(CultureInfo.InvariantCulture);
             var progress = new ListProgress(this, MyInvocation.MyCommand.Name, Noun, PagingParameters);
             try
             {
-                new ListPager<T>(this, progress, (page, limit, context) => FetchAsync(key, caseId.Value, (int)page, limit, context))
+                new ListPager<T>(this, progress, (page, limit, context) => FetchAsync(target.Key, caseId.Value, (int)page, limit, context))
                     .WriteWindow(PageSize);
             }
             catch (OmnideskApiException e)
             {
                 // This case's list failed (perhaps part-way): say so for it, and go on with the next one.
-                WriteApiError(e, byNumber ? (object)CaseNumber : caseId.Value);
+                WriteApiError(e, target.Id.HasValue ? (object)caseId.Value : target.Number);
             }
             finally
             {
                 progress.Complete();
-            }
-        }
-
-        private long? ResolveId(string number)
-        {
-            try
-            {
-                return Await(context => Client.GetCaseAsync(number.Trim(), context)).CaseId;
-            }
-            catch (OmnideskApiException e)
-            {
-                WriteApiError(e, number);
-                return null;
             }
         }
     }

@@ -50,7 +50,7 @@ namespace Omnidesk
                 if (isFirstPage)
                 {
                     isFirstPage = false;
-                    if (paging.IncludeTotalCount) WriteTotal(_cmdlet, page.TotalCount, 1.0);
+                    if (paging.IncludeTotalCount) WriteTotal(_cmdlet, page.TotalCount, 1.0, _progress.Noun);
                 }
                 for (var i = offset; i < page.Items.Count && emitted < first; i++, emitted++)
                     _cmdlet.WriteObject(page.Items[i]);
@@ -110,8 +110,14 @@ namespace Omnidesk
             return true;
         }
 
-        public static void WriteTotal(PSCmdlet cmdlet, long? total, double accuracy) =>
+        /// <summary>-IncludeTotalCount's object; when the API sent no total, a warning says so and how to count instead.</summary>
+        public static void WriteTotal(PSCmdlet cmdlet, long? total, double accuracy, string noun)
+        {
+            if (!total.HasValue)
+                cmdlet.WriteWarning($"The API does not say how many {noun} there are, so the total count is unknown. To count them, " +
+                                    $"read them all: ({cmdlet.MyInvocation.MyCommand.Name} ... | Measure-Object).Count.");
             cmdlet.WriteObject(cmdlet.PagingParameters.NewTotalCount((ulong)Math.Max(0, total ?? 0), total.HasValue ? accuracy : 0.0));
+        }
     }
 
     /// <summary>The page and limit that serve -Skip/-First with the fewest requests and bytes.</summary>
@@ -157,13 +163,19 @@ namespace Omnidesk
         private bool _shown;
 
         public ListProgress(Cmdlet cmdlet, string activity, string noun, PagingParameters paging)
+            : this(cmdlet, activity, noun, paging.Skip, paging.First)
+        {
+        }
+
+        /// <summary>For a whole list that a command reads for itself (no -Skip or -First of the user's applies).</summary>
+        public ListProgress(Cmdlet cmdlet, string activity, string noun, ulong skip = 0, ulong first = ulong.MaxValue)
         {
             _cmdlet = cmdlet;
             _activity = activity;
             _activityId = StringComparer.Ordinal.GetHashCode(activity) & 0x7FFFFFFF;
             Noun = noun;
-            _skip = paging.Skip;
-            _first = paging.First;
+            _skip = skip;
+            _first = first;
         }
 
         /// <summary>What is read, in the plural ("cases").</summary>

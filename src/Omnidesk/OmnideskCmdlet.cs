@@ -99,20 +99,79 @@ namespace Omnidesk
         private bool _yesToAll;
         private bool _noToAll;
 
+        /// <summary>-WhatIf, given or from $WhatIfPreference.</summary>
+        protected bool WhatIfRequested => IsEnabled("WhatIf", "WhatIfPreference");
+
         /// <summary>
-        /// May this change go ahead? ShouldProcess first, so -WhatIf and -Confirm behave as everywhere; then, for a
-        /// change that cannot be undone (<paramref name="irreversibleQuery"/>), a confirmation of its own, with
-        /// "Yes to All", unless -Force or -Confirm (asked, or declined with -Confirm:$false) already settled it.
-        /// -Force also skips ShouldProcess's prompt, never -WhatIf.
+        /// May this change go ahead? -WhatIf writes its "What if:" line and says no. A change that can be undone asks
+        /// PowerShell's usual question (ShouldProcess) when -Confirm or the ConfirmImpact asks for it, unless -Force.
+        /// A change that cannot be undone (<paramref name="irreversibleQuery"/>) asks a question of its own whose
+        /// default answer, Enter, is No, unless -Force, -Confirm:$false or $ConfirmPreference = 'None'. Where nobody can
+        /// answer (pwsh -NonInteractive, a runbook), a needed question is a terminating error saying what to add.
         /// </summary>
         protected bool Approve(string target, string action, bool force, string irreversibleQuery = null)
         {
-            var confirmBound = MyInvocation.BoundParameters.ContainsKey("Confirm");
-            if (force && !confirmBound && !IsEnabled("WhatIf", "WhatIfPreference")) return true;
-            if (!ShouldProcess(target, action)) return false;
-            // With -Confirm given either way, the user has already said whether to be asked.
-            if (irreversibleQuery == null || force || confirmBound) return true;
-            return ShouldContinue(irreversibleQuery, "Confirm", ref _yesToAll, ref _noToAll);
+            if (WhatIfRequested) return ShouldProcess(target, action);
+            var confirm = MyInvocation.BoundParameters.TryGetValue("Confirm", out var given) ? LanguagePrimitives.IsTrue(given) : (bool?)null;
+            if (force && confirm != true) return Proceed(target, action);
+            if (irreversibleQuery == null) return Ask(target, action, () => ShouldProcess(target, action));
+
+            if (confirm == false || (confirm == null && IsConfirmPreferenceNone())) return Proceed(target, action);
+            if (_yesToAll) return Proceed(target, action);
+            if (_noToAll) return false;
+            return Ask(target, action, () => AskIrreversible(irreversibleQuery)) && Proceed(target, action);
+        }
+
+        private bool Proceed(string target, string action)
+        {
+            WriteVerbose($"Performing the operation \"{action}\" on target \"{target}\".");
+            return true;
+        }
+
+        private bool IsConfirmPreferenceNone() =>
+            GetVariableValue("ConfirmPreference") is ConfirmImpact impact ? impact == ConfirmImpact.None
+                : string.Equals(System.Convert.ToString(GetVariableValue("ConfirmPreference")), "None", StringComparison.OrdinalIgnoreCase);
+
+        private bool AskIrreversible(string query)
+        {
+            var ui = Host?.UI ?? throw new PSInvalidOperationException("This host has no user interface.");
+            var choices = new System.Collections.ObjectModel.Collection<System.Management.Automation.Host.ChoiceDescription>
+            {
+                new System.Management.Automation.Host.ChoiceDescription("&Yes", "Do it; it cannot be undone."),
+                new System.Management.Automation.Host.ChoiceDescription("Yes to &All", "Do it, and the same for the rest of this command."),
+                new System.Management.Automation.Host.ChoiceDescription("&No", "Skip this one (the default)."),
+                new System.Management.Automation.Host.ChoiceDescription("No to A&ll", "Skip this one and the rest of this command."),
+            };
+            switch (ui.PromptForChoice("Confirm", query, choices, 2))
+            {
+                case 0: return true;
+                case 1: _yesToAll = true; return true;
+                case 3: _noToAll = true; return false;
+                default: return false;
+            }
+        }
+
+        /// <summary>Asks; where no one can answer, stops the command with an error that says how to run it unattended.</summary>
+        private bool Ask(string target, string action, Func<bool> question)
+        {
+            try
+            {
+                return question();
+            }
+            catch (Exception e) when (e is PSInvalidOperationException || e is System.Management.Automation.Host.HostException ||
+                                      e is NotImplementedException || e is InvalidOperationException)
+            {
+                var unattended = MyInvocation.MyCommand.Parameters.ContainsKey("Force") ? "-Force (or -Confirm:$false)" : "-Confirm:$false";
+                var message = $"{MyInvocation.MyCommand.Name} needs a confirmation to {action.ToLowerInvariant()} on \"{target}\", and this session cannot ask " +
+                              $"(it is non-interactive, as a runbook or scheduled task is). Nothing was changed. Add {unattended} to go ahead " +
+                              "without asking, or -WhatIf to see what would be done.";
+                ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(message, e), "OmnideskConfirmationUnavailable",
+                    ErrorCategory.InvalidOperation, target)
+                {
+                    ErrorDetails = new ErrorDetails(message) { RecommendedAction = $"Add {unattended} to run it unattended." },
+                });
+                return false;
+            }
         }
     }
 
@@ -131,13 +190,17 @@ namespace Omnidesk
         private OmnideskConnection _resolved;
 
         /// <summary>
-        /// One change to one object: asks (see <see cref="OmnideskCmdlet.Approve"/>), sends, writes the result when
-        /// <paramref name="passThru"/>, and reports a failure as an error on <paramref name="errorTarget"/>.
+        /// One change to one object: asks (see <see cref="OmnideskCmdlet.Approve"/>), then <see cref="Send{T}"/>s it.
         /// </summary>
         protected void ApplyChange<T>(string target, string action, Func<OmnideskCallContext, Task<T>> change, bool passThru,
-            object errorTarget, bool force = false)
+            object errorTarget, bool force = false, string irreversibleQuery = null)
         {
-            if (!Approve(target, action, force)) return;
+            if (Approve(target, action, force, irreversibleQuery)) Send(change, passThru, errorTarget);
+        }
+
+        /// <summary>Sends an approved change; writes the result when <paramref name="passThru"/>, a failure as an error on <paramref name="errorTarget"/>.</summary>
+        protected void Send<T>(Func<OmnideskCallContext, Task<T>> change, bool passThru, object errorTarget)
+        {
             T result;
             try
             {

@@ -10,22 +10,9 @@ namespace Omnidesk.Commands
 {
     [Cmdlet(VerbsCommon.Get, "OmnideskCase", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(OmnideskCase))]
-    public sealed class GetOmnideskCaseCommand : OmnideskConnectedCmdlet
+    public sealed class GetOmnideskCaseCommand : CaseTargetCmdlet
     {
         private const string ListSet = "List";
-        private const string ByIdSet = "ById";
-        private const string ByNumberSet = "ByNumber";
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
-        [Alias("Id", "case_id")]
-        [ValidateRange(1, long.MaxValue)]
-        public long[] CaseId { get; set; }
-
-        // Also in the ById set, hidden: a piped case carries both CaseId and CaseNumber, and must resolve to ById.
-        [Parameter(ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true, DontShow = true)]
-        [Parameter(Mandatory = true, ParameterSetName = ByNumberSet, ValueFromPipelineByPropertyName = true)]
-        [Alias("case_number")]
-        [ValidateNotNullOrEmpty]
-        public string[] CaseNumber { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
         [ValidateSet("open", "waiting", "closed")]
@@ -71,6 +58,7 @@ namespace Omnidesk.Commands
 
         [Parameter(ParameterSetName = ListSet, ValueFromPipelineByPropertyName = true)]
         [Alias("filter_id")]
+        [ArgumentCompleter(typeof(FilterIdCompleter))]
         [ValidateNotNullOrEmpty]
         public string FilterId { get; set; }
 
@@ -107,39 +95,62 @@ namespace Omnidesk.Commands
 
         protected override void ProcessRecord()
         {
-            switch (ParameterSetName)
+            if (ParameterSetName == ListSet)
             {
-                case ByIdSet:
-                    foreach (var id in CaseId) GetOne(id.ToString(CultureInfo.InvariantCulture), id);
-                    break;
-                case ByNumberSet:
-                    foreach (var number in CaseNumber) GetOne(number.Trim(), number);
-                    break;
-                default:
-                    List();
-                    break;
+                List(FilterId);
+                return;
+            }
+            if (ParameterSetName != ByInputObjectSet)
+            {
+                foreach (var target in CasesOfRecord()) GetOne(target);
+                return;
+            }
+            foreach (var item in PipedItem.Expand(InputObject))
+            {
+                // A piped filter (Get-OmnideskFilter | Get-OmnideskCase) lists its cases; anything else names a case.
+                var filterId = FilterIdOf(item);
+                if (filterId != null)
+                {
+                    List(filterId);
+                    continue;
+                }
+                var target = ReadItem(item);
+                if (target != null) GetOne(target);
             }
         }
 
-        private void GetOne(string key, object target)
+        private static readonly string[] FilterIdProperties = { "FilterId", "filter_id" };
+
+        /// <summary>The filter an item is: a filter object, or an object with a FilterId (filter_id) and nothing naming a case.</summary>
+        private static string FilterIdOf(object item)
+        {
+            if (PipedItem.Unwrap(item) is OmnideskFilter filter) return filter.FilterId;
+            if (PipedItem.IsScalar(item) || PipedItem.TryGet(item, CaseRef.IdProperties, out _, out _) ||
+                PipedItem.TryGet(item, CaseRef.NumberProperties, out _, out _)) return null;
+            return PipedItem.TryGet(item, FilterIdProperties, out var value, out _)
+                ? System.Convert.ToString(value, CultureInfo.InvariantCulture).Trim()
+                : null;
+        }
+
+        private void GetOne(CaseRef target)
         {
             OmnideskCase found;
             try
             {
-                found = Await(context => Client.GetCaseAsync(key, context));
+                found = Await(context => Client.GetCaseAsync(target.Key, context));
             }
             catch (OmnideskApiException e)
             {
-                WriteApiError(e, target);
+                WriteApiError(e, target.Id.HasValue ? (object)target.Id.Value : target.Number);
                 return;
             }
             WriteObject(found);
         }
 
-        private void List()
+        private void List(string filterId)
         {
             if (PagingParameters.First == 0 && !PagingParameters.IncludeTotalCount) return;
-            var parts = BuildQuery().Split(OmnideskCaseQuery.MaxArrayValues, out var disjoint);
+            var parts = BuildQuery(filterId).Split(OmnideskCaseQuery.MaxArrayValues, out var disjoint);
             var progress = new ListProgress(this, "Get-OmnideskCase", "cases", PagingParameters);
             try
             {
@@ -187,7 +198,7 @@ namespace Omnidesk.Commands
                     // The total has to come first, so every stream's first page is read before any case is written.
                     for (var i = 0; i < streams.Count; i++) pending[i] = streams[i].MoveNext();
                     var known = totals.All(t => t.HasValue);
-                    ListPager<OmnideskCase>.WriteTotal(this, known ? totals.Sum() : null, parts.Count == 1 || disjoint ? 1.0 : 0.5);
+                    ListPager<OmnideskCase>.WriteTotal(this, known ? totals.Sum() : null, parts.Count == 1 || disjoint ? 1.0 : 0.5, "cases");
                 }
 
                 // Only merged queries can repeat a case; a single walk never does, and keeps no set that grows.
@@ -337,7 +348,7 @@ namespace Omnidesk.Commands
             }
         }
 
-        private OmnideskCaseQuery BuildQuery() => new OmnideskCaseQuery
+        private OmnideskCaseQuery BuildQuery(string filterId) => new OmnideskCaseQuery
         {
             Status = Status,
             Priority = Priority,
@@ -350,7 +361,7 @@ namespace Omnidesk.Commands
             GroupId = GroupId,
             Label = Label,
             CustomFields = CustomField == null ? null : CustomFields.Convert(this, CustomField, CustomFields.FilterValues),
-            FilterId = FilterId,
+            FilterId = filterId,
             Subject = Subject,
             CreatedAfter = ToOffset(CreatedAfter),
             CreatedBefore = ToOffset(CreatedBefore),
@@ -363,24 +374,5 @@ namespace Omnidesk.Commands
 
         private static DateTimeOffset? ToOffset(DateTime? value) =>
             value.HasValue ? new DateTimeOffset(value.Value) : (DateTimeOffset?)null;
-    }
-
-    /// <summary>Tab completion for -Channel: the API's channel names.</summary>
-    public sealed class ChannelCompleter : IArgumentCompleter
-    {
-        internal static readonly string[] Known =
-        {
-            "email", "web", "call", "live_chat", "facebook", "fb_chat", "vkontakte", "vk_chat", "twitter", "instagram_posts",
-            "instagram_chat", "ok_chat", "telegram", "skype", "slack", "mattermost", "viber", "line", "zalo", "wa_chat",
-            "youscan", "avito", "idea",
-        };
-
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
-            System.Management.Automation.Language.CommandAst commandAst, IDictionary fakeBoundParameters)
-        {
-            var prefix = (wordToComplete ?? "").Trim('\'', '"');
-            return Known.Where(c => c.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-                .Select(c => new CompletionResult(c, c, CompletionResultType.ParameterValue, c));
-        }
     }
 }

@@ -1,18 +1,12 @@
-using System.Globalization;
 using System.Management.Automation;
 
 namespace Omnidesk.Commands
 {
     /// <summary>Edits the idea of a case of the idea channel: its text, stage or category.</summary>
-    [Cmdlet(VerbsCommon.Set, "OmnideskIdea", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Set, "OmnideskIdea", DefaultParameterSetName = ByInputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(OmnideskCase))]
-    public sealed class SetOmnideskIdeaCommand : OmnideskConnectedCmdlet
+    public sealed class SetOmnideskIdeaCommand : CaseTargetCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("Id", "case_id")]
-        [ValidateRange(1, long.MaxValue)]
-        public long CaseId { get; set; }
-
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string Content { get; set; }
@@ -38,22 +32,17 @@ namespace Omnidesk.Commands
         {
             var change = new OmnideskIdeaChange { Content = Content, Stage = Stage, CategoryId = CategoryId };
             var what = Stage != null ? "Set the idea's stage to " + Stage : "Edit the idea";
-            ApplyChange("Case " + CaseId.ToString(CultureInfo.InvariantCulture), what,
-                context => Client.UpdateIdeaAsync(CaseId, change, context), PassThru, CaseId);
+            foreach (var target in CasesOfRecord())
+                ApplyToCase(target, what, (id, context) => Client.UpdateIdeaAsync(id, change, context), PassThru);
         }
     }
 
     /// <summary>Adds or replaces the official response to an idea.</summary>
-    [Cmdlet(VerbsCommon.Set, "OmnideskIdeaResponse", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Set, "OmnideskIdeaResponse", DefaultParameterSetName = ByInputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(OmnideskCase))]
-    public sealed class SetOmnideskIdeaResponseCommand : OmnideskConnectedCmdlet
+    public sealed class SetOmnideskIdeaResponseCommand : CaseTargetCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("Id", "case_id")]
-        [ValidateRange(1, long.MaxValue)]
-        public long CaseId { get; set; }
-
-        [Parameter(Mandatory = true, Position = 1)]
+        [Parameter(Mandatory = true)]
         [ValidateNotNullOrEmpty]
         public string Content { get; set; }
 
@@ -62,32 +51,29 @@ namespace Omnidesk.Commands
 
         protected override void ProcessRecord()
         {
-            ApplyChange("Case " + CaseId.ToString(CultureInfo.InvariantCulture), "Set the official response to the idea",
-                context => Client.SetIdeaResponseAsync(CaseId, Content, context), PassThru, CaseId);
+            foreach (var target in CasesOfRecord())
+                ApplyToCase(target, "Set the official response to the idea", (id, context) => Client.SetIdeaResponseAsync(id, Content, context), PassThru);
         }
     }
 
     /// <summary>Deletes the official response to an idea; it cannot be restored.</summary>
-    [Cmdlet(VerbsCommon.Remove, "OmnideskIdeaResponse", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "OmnideskIdeaResponse", DefaultParameterSetName = ByInputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
-    public sealed class RemoveOmnideskIdeaResponseCommand : OmnideskConnectedCmdlet
+    public sealed class RemoveOmnideskIdeaResponseCommand : CaseTargetCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("Id", "case_id")]
-        [ValidateRange(1, long.MaxValue)]
-        public long CaseId { get; set; }
-
         [Parameter]
         public SwitchParameter Force { get; set; }
 
         protected override void ProcessRecord()
         {
-            ApplyChange("Case " + CaseId.ToString(CultureInfo.InvariantCulture), "Delete the official response to the idea",
-                async context =>
+            foreach (var target in CasesOfRecord())
+            {
+                ApplyToCase(target, "Delete the official response to the idea", async (id, context) =>
                 {
-                    await Client.DeleteIdeaResponseAsync(CaseId, context).ConfigureAwait(false);
+                    await Client.DeleteIdeaResponseAsync(id, context).ConfigureAwait(false);
                     return true;
-                }, passThru: false, CaseId, Force);
+                }, passThru: false, Force, $"The official response to the idea of {target} will be deleted; it cannot be restored. Delete it?");
+            }
         }
     }
 }

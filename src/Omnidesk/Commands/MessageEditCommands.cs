@@ -4,56 +4,66 @@ using System.Management.Automation;
 namespace Omnidesk.Commands
 {
     /// <summary>
-    /// Edits or removes one message or note, named by -CaseId and -MessageId, both bound from a piped message.
-    /// A piped message of the other kind (a note given to a message cmdlet, or the reverse) is refused before
-    /// anything is sent: the API keeps them apart.
+    /// Edits or removes messages or notes, named by -CaseId and -MessageId, or piped: message objects, objects or CSV rows
+    /// with CaseId and MessageId, or message ids with -CaseId (see <see cref="MessageRef.Read"/>). A piped message of
+    /// the other kind (a note given to a message cmdlet, or the reverse) is refused before anything is sent: the API
+    /// keeps them apart.
     /// </summary>
     public abstract class MessageCmdletBase : OmnideskConnectedCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        protected const string ByIdSet = "ById";
+        protected const string ByInputObjectSet = "ByInputObject";
+
+        /// <summary>The case; with piped message ids, the case they belong to.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet)]
+        [Parameter(ParameterSetName = ByInputObjectSet)]
         [Alias("case_id")]
         [ValidateRange(1, long.MaxValue)]
         public long CaseId { get; set; }
 
-        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 1, ParameterSetName = ByIdSet)]
         [Alias("message_id")]
         [ValidateRange(1, long.MaxValue)]
         public long MessageId { get; set; }
 
-        /// <summary>
-        /// Bound from a piped message only, to refuse the wrong kind. An object, not a bool: Import-Csv rows carry
-        /// "True"/"False" as text, and a free-text "note" column must not stop the binding.
-        /// </summary>
-        [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
-        [Alias("note")]
-        public object IsNote { get; set; }
+        /// <summary>Messages from Get-OmnideskMessage, objects with CaseId and MessageId, or message ids of -CaseId.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ByInputObjectSet, ValueFromPipeline = true)]
+        public PSObject InputObject { get; set; }
 
         /// <summary>True for the note cmdlets.</summary>
         protected abstract bool ForNotes { get; }
 
-        protected string Target => (ForNotes ? "Note " : "Message ") + MessageId.ToString(CultureInfo.InvariantCulture) +
-                                   " of case " + CaseId.ToString(CultureInfo.InvariantCulture);
-
-        /// <summary>False, with an error, when a piped message is of the other kind.</summary>
-        protected bool IsRightKind()
+        protected override void ProcessRecord()
         {
-            var isNote = AsBool(IsNote);
-            if (!isNote.HasValue || isNote.Value == ForNotes) return true;
-            var message = ForNotes
-                ? $"Message {MessageId} of case {CaseId} is a response, not a note: use the *-OmnideskMessage cmdlets."
-                : $"Message {MessageId} of case {CaseId} is a note: use the *-OmnideskNote cmdlets.";
-            WriteError(OmnideskErrors.InvalidArgument(ForNotes ? "OmnideskNotANote" : "OmnideskMessageIsNote", message, MessageId));
-            return false;
+            if (ParameterSetName == ByIdSet)
+            {
+                Process(MessageRef.FromIds(CaseId, MessageId));
+                return;
+            }
+            long? caseId = MyInvocation.BoundParameters.ContainsKey(nameof(CaseId)) ? CaseId : (long?)null;
+            foreach (var item in PipedItem.Expand(InputObject))
+            {
+                var message = MessageRef.Read(item, caseId, out var error);
+                if (error != null) WriteError(error);
+                else if (IsRightKind(message)) Process(message);
+            }
         }
 
-        private static bool? AsBool(object value)
+        /// <summary>Edits or removes one message.</summary>
+        private protected abstract void Process(MessageRef message);
+
+        private protected string Target(MessageRef message) => (ForNotes ? "Note " : "Message ") + message.MessageId.ToString(CultureInfo.InvariantCulture) +
+                                                       " of case " + message.CaseId.ToString(CultureInfo.InvariantCulture);
+
+        /// <summary>False, with an error, when a piped message is of the other kind.</summary>
+        private bool IsRightKind(MessageRef message)
         {
-            value = value is PSObject ps ? ps.BaseObject : value;
-            if (value is bool b) return b;
-            var text = value as string;
-            if (string.Equals(text, "true", System.StringComparison.OrdinalIgnoreCase) || text == "1") return true;
-            if (string.Equals(text, "false", System.StringComparison.OrdinalIgnoreCase) || text == "0") return false;
-            return null;
+            if (!message.IsNote.HasValue || message.IsNote.Value == ForNotes) return true;
+            var text = ForNotes
+                ? $"Message {message.MessageId} of case {message.CaseId} is a response, not a note: use the *-OmnideskMessage cmdlets."
+                : $"Message {message.MessageId} of case {message.CaseId} is a note: use the *-OmnideskNote cmdlets.";
+            WriteError(OmnideskErrors.InvalidArgument(ForNotes ? "OmnideskNotANote" : "OmnideskMessageIsNote", text, message.Item));
+            return false;
         }
     }
 
@@ -76,12 +86,11 @@ namespace Omnidesk.Commands
                 ThrowTerminatingError(OmnideskErrors.InvalidArgument("OmnideskNoChange", "Nothing to change: give -Content or -ContentHtml.", null));
         }
 
-        protected override void ProcessRecord()
+        private protected override void Process(MessageRef message)
         {
-            if (!IsRightKind()) return;
-            ApplyChange(Target, "Edit the text", context => ForNotes
-                ? Client.UpdateNoteAsync(CaseId, MessageId, Content, ContentHtml, context)
-                : Client.UpdateMessageAsync(CaseId, MessageId, Content, ContentHtml, context), PassThru, MessageId);
+            ApplyChange(Target(message), "Edit the text", context => ForNotes
+                ? Client.UpdateNoteAsync(message.CaseId, message.MessageId, Content, ContentHtml, context)
+                : Client.UpdateMessageAsync(message.CaseId, message.MessageId, Content, ContentHtml, context), PassThru, message.MessageId);
         }
     }
 
@@ -90,26 +99,26 @@ namespace Omnidesk.Commands
         [Parameter]
         public SwitchParameter Force { get; set; }
 
-        protected override void ProcessRecord()
+        private protected override void Process(MessageRef message)
         {
-            if (!IsRightKind()) return;
-            ApplyChange(Target, "Delete", async context =>
+            var target = Target(message);
+            ApplyChange(target, "Delete", async context =>
             {
-                if (ForNotes) await Client.DeleteNoteAsync(CaseId, MessageId, context).ConfigureAwait(false);
-                else await Client.DeleteMessageAsync(CaseId, MessageId, context).ConfigureAwait(false);
+                if (ForNotes) await Client.DeleteNoteAsync(message.CaseId, message.MessageId, context).ConfigureAwait(false);
+                else await Client.DeleteMessageAsync(message.CaseId, message.MessageId, context).ConfigureAwait(false);
                 return true;
-            }, passThru: false, MessageId, Force);
+            }, passThru: false, message.MessageId, Force, $"{target} will be deleted; it cannot be restored. Delete it?");
         }
     }
 
-    [Cmdlet(VerbsCommon.Set, "OmnideskMessage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Set, "OmnideskMessage", DefaultParameterSetName = ByInputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(OmnideskMessage))]
     public sealed class SetOmnideskMessageCommand : SetMessageCmdletBase
     {
         protected override bool ForNotes => false;
     }
 
-    [Cmdlet(VerbsCommon.Set, "OmnideskNote", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Set, "OmnideskNote", DefaultParameterSetName = ByInputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(OmnideskMessage))]
     public sealed class SetOmnideskNoteCommand : SetMessageCmdletBase
     {
@@ -117,7 +126,7 @@ namespace Omnidesk.Commands
     }
 
     /// <summary>Deletes responses; they cannot be restored. Asks unless -Force.</summary>
-    [Cmdlet(VerbsCommon.Remove, "OmnideskMessage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "OmnideskMessage", DefaultParameterSetName = ByInputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
     public sealed class RemoveOmnideskMessageCommand : RemoveMessageCmdletBase
     {
@@ -125,7 +134,7 @@ namespace Omnidesk.Commands
     }
 
     /// <summary>Deletes notes; they cannot be restored. Asks unless -Force.</summary>
-    [Cmdlet(VerbsCommon.Remove, "OmnideskNote", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "OmnideskNote", DefaultParameterSetName = ByInputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
     public sealed class RemoveOmnideskNoteCommand : RemoveMessageCmdletBase
     {

@@ -139,7 +139,7 @@ namespace Omnidesk.Commands
             return null;
         }
 
-        protected override Task<OmnideskMessagesResult> SendAsync(IReadOnlyList<long> caseIds, OmnideskCallContext context) =>
+        protected override Task<OmnideskMessagesResult> SendAsync(IReadOnlyList<long> caseIds, object change, OmnideskCallContext context) =>
             Client.AddMessagesAsync(caseIds, Message, context);
     }
 
@@ -163,7 +163,7 @@ namespace Omnidesk.Commands
             return null;
         }
 
-        protected override Task<OmnideskMessagesResult> SendAsync(IReadOnlyList<long> caseIds, OmnideskCallContext context) =>
+        protected override Task<OmnideskMessagesResult> SendAsync(IReadOnlyList<long> caseIds, object change, OmnideskCallContext context) =>
             Client.AddNotesAsync(caseIds, Message, context);
     }
 }

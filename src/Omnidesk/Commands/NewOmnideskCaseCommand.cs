@@ -32,7 +32,7 @@ namespace Omnidesk.Commands
 
         /// <summary>The custom channel (cchN) the user's id belongs to.</summary>
         [Parameter(Mandatory = true, ParameterSetName = CustomChannelSet, ValueFromPipelineByPropertyName = true)]
-        [ValidatePattern("^cch[0-9]+$")]
+        [ValidateCustomChannel]
         public string Channel { get; set; }
 
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
@@ -40,22 +40,20 @@ namespace Omnidesk.Commands
         public string Subject { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
         public string Content { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("content_html")]
-        [ValidateNotNullOrEmpty]
         public string ContentHtml { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("user_full_name")]
-        [ValidateNotNullOrEmpty]
         public string UserFullName { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        /// <summary>0 (an empty CSV cell binds as 0): the account's default language.</summary>
         [Alias("language_id")]
-        [ValidateRange(1, long.MaxValue)]
+        [ValidateRange(0, long.MaxValue)]
         public long? LanguageId { get; set; }
 
         [Parameter]
@@ -80,6 +78,11 @@ namespace Omnidesk.Commands
 
         protected override void ProcessRecord()
         {
+            // An empty CSV cell says "no value": the same as leaving the column out.
+            Content = NullIfEmpty(Content);
+            ContentHtml = NullIfEmpty(ContentHtml);
+            UserFullName = NullIfEmpty(UserFullName);
+            if (LanguageId == 0) LanguageId = null;
             if (Content == null && ContentHtml == null)
             {
                 WriteError(OmnideskErrors.InvalidArgument("OmnideskContentMissing",
@@ -97,7 +100,7 @@ namespace Omnidesk.Commands
             var customFields = CustomField == null ? null : CustomFields.Convert(this, CustomField, CustomFields.WriteValue);
             var user = UserEmail ?? UserPhone ?? $"{UserCustomId} ({Channel})";
             var files = uploads.Count == 0 ? "" : $" with {uploads.Count} attachment(s)";
-            if (!ShouldProcess($"Case '{Subject}' for {user}{files}", "Create")) return;
+            if (!Approve($"Case '{Subject}' for {user}{files}", "Create", force: false)) return;
 
             var newCase = new OmnideskNewCase
             {
@@ -123,6 +126,24 @@ namespace Omnidesk.Commands
             {
                 WriteApiError(e, newCase.Subject);
             }
+        }
+
+        private static string NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value;
+    }
+
+    /// <summary>
+    /// -Channel of New-OmnideskCase: a custom channel (cchN). Other channels have their own way to name the customer,
+    /// so the error says which parameter to use instead.
+    /// </summary>
+    internal sealed class ValidateCustomChannelAttribute : ValidateArgumentsAttribute
+    {
+        protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
+        {
+            var text = (arguments as string ?? "").Trim();
+            if (System.Text.RegularExpressions.Regex.IsMatch(text, "^cch[0-9]+$")) return;
+            throw new ValidationMetadataException(
+                $"-Channel takes only a custom channel, cch<N> such as cch101, with -UserCustomId naming the customer in it; '{text}' is not one. " +
+                "For a case by e-mail use -UserEmail, or by phone -UserPhone, without -Channel.");
         }
     }
 }

@@ -36,7 +36,7 @@ namespace Omnidesk.Commands
 
         protected override bool CasesRemainAfterwards => !Permanent;
 
-        protected override Task<OmnideskBulkResult> SendAsync(IReadOnlyList<long> caseIds, OmnideskCallContext context) =>
+        protected override Task<OmnideskBulkResult> SendAsync(IReadOnlyList<long> caseIds, object change, OmnideskCallContext context) =>
             Client.ChangeCaseStateAsync(caseIds, Kind, context);
     }
 
@@ -48,7 +48,7 @@ namespace Omnidesk.Commands
         protected override string Action => "Restore from the trash or spam";
         protected override string Outcome => "restored";
 
-        protected override Task<OmnideskBulkResult> SendAsync(IReadOnlyList<long> caseIds, OmnideskCallContext context) =>
+        protected override Task<OmnideskBulkResult> SendAsync(IReadOnlyList<long> caseIds, object change, OmnideskCallContext context) =>
             Client.ChangeCaseStateAsync(caseIds, OmnideskCaseAction.Restore, context);
     }
 }

@@ -3,12 +3,16 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
+using System.Collections;
+using System.Globalization;
 using System.Text;
 
 namespace Omnidesk.Commands
 {
     /// <summary>
-    /// Downloads the attachments of piped messages into a folder. Files of messages older than 30 days need the API
+    /// Downloads attachments into a folder: those of piped messages (typed, deserialized, or rows with CaseId and
+    /// MessageId, which are read again), piped attachment objects, or every message of piped cases (cases, case ids,
+    /// case numbers). Files of messages older than 30 days need the API
     /// credentials, which are sent only to the account's own address. An existing file is kept unless -Force, and a
     /// download that fails leaves no partial file.
     /// </summary>
@@ -16,12 +20,13 @@ namespace Omnidesk.Commands
     [OutputType(typeof(FileInfo))]
     public sealed class SaveOmnideskAttachmentCommand : OmnideskConnectedCmdlet
     {
+        private static readonly string[] AttachmentListProperties = { "Attachments", "attachments" };
         /// <summary>Files larger than this show a progress bar while they download.</summary>
         private const long ProgressThreshold = 1024 * 1024;
 
+        /// <summary>Messages, attachments, or cases (objects, ids, numbers) whose messages' attachments are saved.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
-        [ValidateNotNull]
-        public OmnideskMessage InputObject { get; set; }
+        public PSObject InputObject { get; set; }
 
         /// <summary>The folder to save into; created when missing. The current folder by default.</summary>
         [Parameter(Position = 0)]
@@ -45,16 +50,107 @@ namespace Omnidesk.Commands
 
         protected override void ProcessRecord()
         {
-            foreach (var attachment in InputObject.Attachments ?? new OmnideskAttachment[0])
-                Save(attachment);
+            foreach (var item in PipedItem.Expand(InputObject)) SaveFrom(item);
         }
 
-        private void Save(OmnideskAttachment attachment)
+        private void SaveFrom(object item)
         {
+            var value = PipedItem.Unwrap(item);
+            if (value is OmnideskMessage message)
+            {
+                SaveAll(message.Attachments, message.MessageId);
+                return;
+            }
+            var single = AttachmentOf(item);
+            if (single != null)
+            {
+                Save(single, null);
+                return;
+            }
+            if (PipedItem.IsScalar(item) || !PipedItem.TryGet(item, MessageRef.IdProperties, out _, out _))
+            {
+                // A case: the attachments of all its messages.
+                var target = CaseRef.Read(item, out var caseError);
+                if (caseError != null) WriteError(caseError);
+                else foreach (var m in MessagesOf(target, null)) SaveAll(m.Attachments, m.MessageId);
+                return;
+            }
+            // A deserialized message keeps its attachments; a CSV row only names them, so the message is read again.
+            if (PipedItem.TryGet(item, AttachmentListProperties, out var list, out _) && list is IEnumerable many && !(list is string))
+            {
+                PipedItem.TryGet(item, MessageRef.IdProperties, out var idValue, out _);
+                PipedItem.TryParseId(idValue, out var messageId);
+                SaveAll(many.Cast<object>().Select(AttachmentOf).Where(a => a != null), messageId);
+                return;
+            }
+            var named = MessageRef.Read(item, null, out var error);
+            if (error != null)
+            {
+                WriteError(error);
+                return;
+            }
+            var found = MessagesOf(CaseRef.FromId(named.CaseId), named.MessageId).FirstOrDefault();
+            if (found != null) SaveAll(found.Attachments, found.MessageId);
+            else WriteError(new ErrorRecord(new ItemNotFoundException($"Case {named.CaseId} has no message {named.MessageId}."),
+                "OmnideskMessageNotFound", ErrorCategory.ObjectNotFound, named.Item));
+        }
+
+        private void SaveAll(IEnumerable<OmnideskAttachment> attachments, long? messageId)
+        {
+            foreach (var attachment in attachments ?? Enumerable.Empty<OmnideskAttachment>()) Save(attachment, messageId);
+        }
+
+        /// <summary>An attachment object, typed or not (deserialized, or any object with Url and FileName); else null.</summary>
+        private static OmnideskAttachment AttachmentOf(object item)
+        {
+            if (PipedItem.Unwrap(item) is OmnideskAttachment known) return known;
+            if (PipedItem.IsScalar(item) || !PipedItem.TryGet(item, new[] { "Url", "url" }, out var url, out _) ||
+                !PipedItem.TryGet(item, new[] { "FileName", "file_name" }, out var name, out _)) return null;
+            PipedItem.TryGet(item, new[] { "FileId", "file_id" }, out var id, out _);
+            PipedItem.TryGet(item, new[] { "FileSize", "file_size" }, out var size, out _);
+            PipedItem.TryParseId(id, out var fileId);
+            PipedItem.TryParseId(size, out var fileSize);
+            return new OmnideskAttachment
+            {
+                Url = Convert.ToString(url, CultureInfo.InvariantCulture),
+                FileName = Convert.ToString(name, CultureInfo.InvariantCulture),
+                FileId = fileId,
+                FileSize = fileSize,
+            };
+        }
+
+        /// <summary>The messages of a case (or just <paramref name="messageId"/>), page by page; a failure is an error on the case.</summary>
+        private IEnumerable<OmnideskMessage> MessagesOf(CaseRef target, long? messageId)
+        {
+            var found = new List<OmnideskMessage>();
+            var progress = new ListProgress(this, "Save-OmnideskAttachment", "messages");
+            try
+            {
+                long? caseId = target.Id;
+                if (caseId == null) caseId = Await(context => Client.GetCaseAsync(target.Number, context)).CaseId;
+                var pager = new ListPager<OmnideskMessage>(this, progress,
+                    (page, limit, context) => Client.GetMessagesAsync(target.Key, caseId.Value, "asc", (int)page, limit, context));
+                foreach (var page in pager.Pages(1, 100))
+                    found.AddRange(page.Items.Where(m => messageId == null || m.MessageId == messageId));
+            }
+            catch (OmnideskApiException e)
+            {
+                WriteApiError(e, target.Id.HasValue ? (object)target.Id.Value : target.Number);
+            }
+            finally
+            {
+                progress.Complete();
+            }
+            return found;
+        }
+
+        private void Save(OmnideskAttachment attachment, long? messageId)
+        {
+            var of = messageId > 0 ? $" of message {messageId}" : "";
             if (!Uri.TryCreate(attachment.Url, UriKind.Absolute, out var url))
             {
                 WriteError(OmnideskErrors.InvalidArgument("OmnideskAttachmentWithoutUrl",
-                    $"Attachment {attachment.FileId} ('{attachment.FileName}') of message {InputObject.MessageId} has no address to download it from.", attachment));
+                    $"Attachment {attachment.FileId} ('{attachment.FileName}'){of} has no address to download it from.", attachment));
                 return;
             }
             var destination = System.IO.Path.Combine(_folder, UniqueName(attachment));
@@ -64,7 +160,7 @@ namespace Omnidesk.Commands
                     "OmnideskFileExists", ErrorCategory.ResourceExists, destination));
                 return;
             }
-            if (!ShouldProcess(destination, $"Save attachment '{attachment.FileName}' of message {InputObject.MessageId}")) return;
+            if (!Approve(destination, $"Save attachment '{attachment.FileName}'{of}", force: false)) return;
 
             // Written beside the target under a name of its own, and moved into place only when complete.
             var partial = destination + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".partial";
@@ -100,7 +196,8 @@ namespace Omnidesk.Commands
                 if (showProgress)
                     WriteProgress(new ProgressRecord(progressId, "Save-OmnideskAttachment", attachment.FileName) { RecordType = ProgressRecordType.Completed });
             }
-            WriteObject(new FileInfo(destination));
+            // As Get-Item writes it: with PSPath and the provider's properties, so it shows and pipes like any file.
+            WriteObject(SessionState.InvokeProvider.Item.Get(new[] { destination }, false, true), true);
         }
 
         private static ProgressRecord Progress(int id, OmnideskAttachment attachment, long done, long total) =>

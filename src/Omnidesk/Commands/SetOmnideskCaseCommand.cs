@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Management.Automation;
 using System.Threading.Tasks;
 
@@ -49,6 +50,9 @@ namespace Omnidesk.Commands
         private OmnideskCaseChange _change;
         private string _action;
 
+        /// <summary>No change parameter and piped objects: each object says what its case should be.</summary>
+        private bool _fromItems;
+
         protected override void BeginProcessing()
         {
             _change = new OmnideskCaseChange
@@ -63,17 +67,80 @@ namespace Omnidesk.Commands
                 AddLabels = AddLabel,
                 RemoveLabels = RemoveLabel,
             };
-            if (_change.IsEmpty)
+            if (!_change.IsEmpty)
+            {
+                _action = "Set " + Describe(_change);
+                return;
+            }
+            if (ParameterSetName != ByInputObjectSet)
                 ThrowTerminatingError(OmnideskErrors.InvalidArgument("OmnideskNoChange",
-                    "Nothing to change: give at least one of -Subject, -Status, -Priority, -StaffId, -GroupId, -LanguageId, -CustomField, -AddLabel, -RemoveLabel.", null));
-            _action = "Set " + Describe(_change);
+                    "Nothing to change: give at least one of -Subject, -Status, -Priority, -StaffId, -GroupId, -LanguageId, -CustomField, -AddLabel, -RemoveLabel, " +
+                    "or pipe objects whose Subject, Status, Priority, StaffId, GroupId, LanguageId, Labels or CustomFields say what each case should be.", null));
+            _fromItems = true;
         }
 
         protected override string Action => _action;
         protected override string Outcome => "changed";
 
-        protected override Task<OmnideskBulkResult> SendAsync(IReadOnlyList<long> caseIds, OmnideskCallContext context) =>
-            Client.UpdateCasesAsync(caseIds, _change, context);
+        private protected override void ProcessCase(CaseRef target)
+        {
+            if (_fromItems) ApplyItem(target);
+            else base.ProcessCase(target);
+        }
+
+        /// <summary>
+        /// Makes the case what the piped object says (an edited CSV row, a changed case object): the case is read, and
+        /// only the fields that differ are sent, grouped into bulk requests with other cases that get the same change.
+        /// -WhatIf reads nothing and shows every field the object carries.
+        /// </summary>
+        private void ApplyItem(CaseRef target)
+        {
+            var edit = CaseEdit.Read(target.Item, out var error);
+            if (error != null)
+            {
+                WriteError(error);
+                return;
+            }
+            if (edit.IsEmpty)
+            {
+                WriteError(OmnideskErrors.InvalidArgument("OmnideskNoChange",
+                    $"Nothing to change for {target}: the piped {PipedItem.TypeName(target.Item)} has no Subject, Status, Priority, StaffId, GroupId, LanguageId, Labels or CustomFields. " +
+                    "Give the change as parameters, for example -Status closed.", target.Item));
+                return;
+            }
+            if (IsRepeat(target)) return;
+            if (WhatIfRequested)
+            {
+                Approve(target.ToString(), "Set to the piped values: " + Describe(edit.AsChange()).Replace("add labels", "labels"), Force);
+                return;
+            }
+            var id = ResolveId(target);
+            if (id == null) return;
+            OmnideskCase current;
+            try
+            {
+                current = Await(context => Client.GetCaseAsync(id.Value.ToString(CultureInfo.InvariantCulture), context));
+            }
+            catch (OmnideskApiException e)
+            {
+                WriteApiError(e, target.Item);
+                return;
+            }
+            var change = edit.ChangeFrom(current);
+            if (change.IsEmpty)
+            {
+                Seen(target);
+                WriteVerbose($"{target} already has the piped values; nothing is sent for it.");
+                if (PassThru) WriteObject(current);
+                return;
+            }
+            if (!Approve(target.ToString(), "Set " + Describe(change), Force)) return;
+            Seen(target);
+            Enqueue(id.Value, target, change, change.Key);
+        }
+
+        protected override Task<OmnideskBulkResult> SendAsync(IReadOnlyList<long> caseIds, object change, OmnideskCallContext context) =>
+            Client.UpdateCasesAsync(caseIds, (OmnideskCaseChange)change ?? _change, context);
 
         private static string Describe(OmnideskCaseChange c)
         {

@@ -3,18 +3,16 @@ using System.Management.Automation;
 
 namespace Omnidesk.Commands
 {
-    /// <summary>Rates a case, or one staff response of it (-MessageId), on behalf of the user.</summary>
-    [Cmdlet(VerbsCommon.Set, "OmnideskRating", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    /// <summary>
+    /// Rates cases, or staff responses (-MessageId, or piped messages), on behalf of the user. A piped item that names a
+    /// message (a message object, a row with MessageId) rates that message; anything else names a case.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Set, "OmnideskRating", DefaultParameterSetName = ByInputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(OmnideskCase), typeof(OmnideskMessage))]
-    public sealed class SetOmnideskRatingCommand : OmnideskConnectedCmdlet
+    public sealed class SetOmnideskRatingCommand : CaseTargetCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("Id", "case_id")]
-        [ValidateRange(1, long.MaxValue)]
-        public long CaseId { get; set; }
-
-        /// <summary>Rates this staff response instead of the whole case.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        /// <summary>Rates this staff response of the -CaseId case instead of the whole case.</summary>
+        [Parameter(ParameterSetName = ByIdSet)]
         [Alias("message_id")]
         [ValidateRange(1, long.MaxValue)]
         public long? MessageId { get; set; }
@@ -35,21 +33,61 @@ namespace Omnidesk.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        private OmnideskRatingChange _rating;
+
+        protected override void BeginProcessing()
+        {
+            if (MessageId.HasValue && CaseId != null && CaseId.Length != 1)
+                ThrowTerminatingError(OmnideskErrors.InvalidArgument("OmnideskConflictingParameters",
+                    "-MessageId names a response of one case: give a single -CaseId with it.", MessageId));
+            _rating = new OmnideskRatingChange { Rating = Rating, Comment = Comment, RatedStaffId = RatedStaffId };
+        }
+
         protected override void ProcessRecord()
         {
-            // Checked per record: -MessageId may come from a piped message.
-            if (RatedStaffId.HasValue && MessageId.HasValue)
+            if (MessageId.HasValue)
             {
-                WriteError(OmnideskErrors.InvalidArgument("OmnideskConflictingParameters",
-                    "-RatedStaffId applies to a case rating; a message's rating is for the staff member who wrote it.", MessageId));
+                RateMessage(MessageRef.FromIds(CaseId[0], MessageId.Value));
                 return;
             }
-            var rating = new OmnideskRatingChange { Rating = Rating, Comment = Comment, RatedStaffId = RatedStaffId };
-            var target = MessageId.HasValue ? $"Message {MessageId} of case {CaseId}" : "Case " + CaseId.ToString(CultureInfo.InvariantCulture);
-            if (MessageId.HasValue)
-                ApplyChange(target, $"Rate '{Rating}'", context => Client.RateMessageAsync(CaseId, MessageId.Value, rating, context), PassThru, MessageId.Value);
-            else
-                ApplyChange(target, $"Rate '{Rating}'", context => Client.RateCaseAsync(CaseId, rating, context), PassThru, CaseId);
+            if (ParameterSetName != ByInputObjectSet)
+            {
+                foreach (var target in CasesOfRecord()) RateCase(target);
+                return;
+            }
+            foreach (var item in PipedItem.Expand(InputObject))
+            {
+                if (NamesAMessage(item))
+                {
+                    var message = MessageRef.Read(item, null, out var error);
+                    if (error != null) WriteError(error);
+                    else RateMessage(message);
+                    continue;
+                }
+                var target = ReadItem(item);
+                if (target != null) RateCase(target);
+            }
+        }
+
+        private static bool NamesAMessage(object item) =>
+            PipedItem.Unwrap(item) is OmnideskMessage ||
+            (!PipedItem.IsScalar(item) && PipedItem.TryGet(item, MessageRef.IdProperties, out _, out _));
+
+        private void RateCase(CaseRef target) =>
+            ApplyToCase(target, $"Rate '{Rating}'", (id, context) => Client.RateCaseAsync(id, _rating, context), PassThru);
+
+        private void RateMessage(MessageRef message)
+        {
+            // A message's rating is for the staff member who wrote it.
+            if (RatedStaffId.HasValue)
+            {
+                WriteError(OmnideskErrors.InvalidArgument("OmnideskConflictingParameters",
+                    "-RatedStaffId applies to a case rating; a message's rating is for the staff member who wrote it.", message.Item));
+                return;
+            }
+            var target = $"Message {message.MessageId.ToString(CultureInfo.InvariantCulture)} of case {message.CaseId.ToString(CultureInfo.InvariantCulture)}";
+            ApplyChange(target, $"Rate '{Rating}'", context => Client.RateMessageAsync(message.CaseId, message.MessageId, _rating, context),
+                PassThru, message.MessageId);
         }
     }
 }
