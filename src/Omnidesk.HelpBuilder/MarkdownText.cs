@@ -9,14 +9,21 @@ namespace Omnidesk.HelpBuilder;
 /// </summary>
 internal static class MarkdownText
 {
-    public static string InlineText(ContainerInline inline)
+    /// <summary>Joins the words of a short code span, so text wrapping never splits "Select-Object -First 1"; printed as a space.</summary>
+    public const char NoBreakSpace = '\u00A0';
+
+    /// <summary>Code spans up to this long are kept on one line; longer ones may wrap like prose.</summary>
+    private const int UnbrokenCodeSpanMax = 40;
+
+    /// <param name="unbrokenCodeSpans">Join the words of short code spans with <see cref="NoBreakSpace"/>.</param>
+    public static string InlineText(ContainerInline inline, bool unbrokenCodeSpans = false)
     {
         var sb = new StringBuilder();
-        if (inline != null) AppendInline(sb, inline);
+        if (inline != null) AppendInline(sb, inline, unbrokenCodeSpans);
         return sb.ToString();
     }
 
-    public static void AppendInline(StringBuilder sb, Inline inline)
+    public static void AppendInline(StringBuilder sb, Inline inline, bool unbrokenCodeSpans = false)
     {
         switch (inline)
         {
@@ -24,7 +31,9 @@ internal static class MarkdownText
                 sb.Append(literal.Content.ToString());
                 break;
             case CodeInline code:
-                sb.Append(code.Content);
+                sb.Append(unbrokenCodeSpans && code.Content.Length <= UnbrokenCodeSpanMax
+                    ? code.Content.Replace(' ', NoBreakSpace)
+                    : code.Content);
                 break;
             case LineBreakInline br:
                 sb.Append(br.IsHard ? "\n" : " ");
@@ -40,7 +49,7 @@ internal static class MarkdownText
                 break;
             case LinkInline link:
                 int before = sb.Length;
-                foreach (Inline child in link) AppendInline(sb, child);
+                foreach (Inline child in link) AppendInline(sb, child, unbrokenCodeSpans);
                 string shown = sb.ToString(before, sb.Length - before);
                 if (!link.IsImage && !string.IsNullOrEmpty(link.Url)
                     && Uri.TryCreate(link.Url, UriKind.Absolute, out _) && shown != link.Url)
@@ -49,7 +58,7 @@ internal static class MarkdownText
                 }
                 break;
             case ContainerInline container:
-                foreach (Inline child in container) AppendInline(sb, child);
+                foreach (Inline child in container) AppendInline(sb, child, unbrokenCodeSpans);
                 break;
         }
     }
