@@ -85,20 +85,20 @@ internal sealed class MarkdownHelpReader
             {
                 if (h.Level == 1)
                 {
-                    if (h1 != null) { Error(h, $"a second H1 heading '# {InlineText(h.Inline)}' (one cmdlet per page)"); }
+                    if (h1 != null) { Error(h, $"a second H1 heading '# {MarkdownText.InlineText(h.Inline)}' (one cmdlet per page)"); }
                     else h1 = h;
                     current = null;
                     continue;
                 }
                 if (h.Level == 2)
                 {
-                    current = new Section { Title = InlineText(h.Inline).Trim(), Heading = h };
+                    current = new Section { Title = MarkdownText.InlineText(h.Inline).Trim(), Heading = h };
                     sections.Add(current);
                     continue;
                 }
                 if (h.Level == 3 && current != null)
                 {
-                    current.Subsections.Add(new Subsection { Title = InlineText(h.Inline).Trim(), Heading = h });
+                    current.Subsections.Add(new Subsection { Title = MarkdownText.InlineText(h.Inline).Trim(), Heading = h });
                     continue;
                 }
             }
@@ -119,7 +119,7 @@ internal sealed class MarkdownHelpReader
             Error(1, "no H1 heading with the cmdlet name ('# Verb-Noun')");
             return null;
         }
-        help.Name = InlineText(h1.Inline).Trim();
+        help.Name = MarkdownText.InlineText(h1.Inline).Trim();
         int dash = help.Name.IndexOf('-');
         if (dash <= 0 || dash == help.Name.Length - 1 || help.Name.Any(char.IsWhiteSpace))
         {
@@ -522,7 +522,7 @@ internal sealed class MarkdownHelpReader
             {
                 url = link.Url ?? "";
                 var sb = new StringBuilder();
-                foreach (Inline child in link) AppendInline(sb, child);
+                foreach (Inline child in link) MarkdownText.AppendInline(sb, child);
                 text = sb.ToString().Trim();
             }
             else if (i is AutolinkInline auto)
@@ -554,10 +554,10 @@ internal sealed class MarkdownHelpReader
         switch (block)
         {
             case HeadingBlock h:
-                result.Add(indent + InlineText(h.Inline).Trim());
+                result.Add(indent + MarkdownText.InlineText(h.Inline).Trim());
                 break;
             case ParagraphBlock p:
-                result.Add(Indent(InlineText(p.Inline).Trim(), indent));
+                result.Add(Indent(MarkdownText.InlineText(p.Inline).Trim(), indent));
                 break;
             case CodeBlock code:
                 result.Add(Indent(CodeText(code), indent + "    "));
@@ -572,7 +572,7 @@ internal sealed class MarkdownHelpReader
             case LinkReferenceDefinitionGroup:
                 break;
             case LeafBlock leaf when leaf.Inline != null:
-                result.Add(Indent(InlineText(leaf.Inline).Trim(), indent));
+                result.Add(Indent(MarkdownText.InlineText(leaf.Inline).Trim(), indent));
                 break;
             default:
                 result.Add(Indent(_source.Substring(block.Span.Start, Math.Max(0, Math.Min(block.Span.Length, _source.Length - block.Span.Start))).Trim(), indent));
@@ -621,51 +621,6 @@ internal sealed class MarkdownHelpReader
 
     private static string StripPrompt(string code) =>
         string.Join("\n", code.Split('\n').Select(l => PromptPrefix.Replace(l, "", 1)));
-
-    internal static string InlineText(ContainerInline inline)
-    {
-        var sb = new StringBuilder();
-        if (inline != null) AppendInline(sb, inline);
-        return sb.ToString();
-    }
-
-    private static void AppendInline(StringBuilder sb, Inline inline)
-    {
-        switch (inline)
-        {
-            case LiteralInline literal:
-                sb.Append(literal.Content.ToString());
-                break;
-            case CodeInline code:
-                sb.Append(code.Content);
-                break;
-            case LineBreakInline br:
-                sb.Append(br.IsHard ? "\n" : " ");
-                break;
-            case AutolinkInline auto:
-                sb.Append(auto.Url);
-                break;
-            case HtmlEntityInline entity:
-                sb.Append(entity.Transcoded.ToString());
-                break;
-            case HtmlInline html:
-                sb.Append(html.Tag);
-                break;
-            case LinkInline link:
-                int before = sb.Length;
-                foreach (Inline child in link) AppendInline(sb, child);
-                string shown = sb.ToString(before, sb.Length - before);
-                if (!link.IsImage && !string.IsNullOrEmpty(link.Url)
-                    && Uri.TryCreate(link.Url, UriKind.Absolute, out _) && shown != link.Url)
-                {
-                    sb.Append(" (").Append(link.Url).Append(')');
-                }
-                break;
-            case ContainerInline container:
-                foreach (Inline child in container) AppendInline(sb, child);
-                break;
-        }
-    }
 
     /// <summary>"Key: value" lines (front matter and parameter yaml); keys keep their case, lookups ignore it.</summary>
     private static Dictionary<string, string> ParseKeyValues(string text, out List<string> bad)
@@ -727,27 +682,5 @@ internal sealed class MarkdownHelpReader
         public string Title;
         public HeadingBlock Heading;
         public readonly List<Block> Blocks = new();
-    }
-}
-
-/// <summary>Collects errors in the MSBuild canonical form "file(line): error: message".</summary>
-internal sealed class Diagnostics
-{
-    private readonly List<string> _messages = new();
-
-    public int ErrorCount { get; private set; }
-
-    public IReadOnlyList<string> Messages => _messages;
-
-    public void Error(string file, int line, string message)
-    {
-        ErrorCount++;
-        _messages.Add($"{file}({line}): error HELP: {message}");
-    }
-
-    public void Error(string message)
-    {
-        ErrorCount++;
-        _messages.Add($"Omnidesk.HelpBuilder: error HELP: {message}");
     }
 }

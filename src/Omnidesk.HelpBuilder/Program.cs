@@ -4,24 +4,33 @@ using System.Xml.Linq;
 namespace Omnidesk.HelpBuilder;
 
 /// <summary>
-/// Converts the platyPS-format cmdlet pages in a docs folder into one MAML help file.
-/// Usage: dotnet Omnidesk.HelpBuilder.dll &lt;docsDir&gt; &lt;outputMamlPath&gt;
-/// Exit codes: 0 = written, 1 = the docs have errors (nothing written), 2 = bad command line or I/O failure.
+/// Builds the module's help from the docs folder, in one of two modes:
+/// <list type="bullet">
+/// <item><c>dotnet Omnidesk.HelpBuilder.dll &lt;docsDir&gt; &lt;outputMamlPath&gt;</c>: the platyPS-format cmdlet pages into one MAML file;</item>
+/// <item><c>dotnet Omnidesk.HelpBuilder.dll --about &lt;docsDir&gt; &lt;outputDir&gt;</c>: every about_*.md into &lt;outputDir&gt;/about_*.help.txt.</item>
+/// </list>
+/// Exit codes: 0 = written, 1 = the docs have errors (nothing written for them), 2 = bad command line or I/O failure.
 /// </summary>
 internal static class Program
 {
-    private static int Main(string[] args)
-    {
-        if (args.Length != 2 || args.Any(a => a is "-h" or "--help" or "/?"))
-        {
-            Console.Error.WriteLine("Usage: dotnet Omnidesk.HelpBuilder.dll <docsDir> <outputMamlPath>");
-            Console.Error.WriteLine("Converts every <docsDir>/*.md whose YAML front matter has 'external help file:' (platyPS schema 2.0.0)");
-            Console.Error.WriteLine("into one MAML file for Get-Help, e.g. out/Omnidesk/en-US/Omnidesk.dll-Help.xml.");
-            return 2;
-        }
+    private const string AboutSwitch = "--about";
 
+    internal static int Main(string[] args)
+    {
+        if (args.Length == 3 && args[0] == AboutSwitch) return BuildAboutTopics(args[1], args[2]);
+        if (args.Length == 2 && !args.Any(a => a is "-h" or "--help" or "/?" or AboutSwitch)) return BuildMaml(args[0], args[1]);
+
+        Console.Error.WriteLine("Usage: dotnet Omnidesk.HelpBuilder.dll <docsDir> <outputMamlPath>");
+        Console.Error.WriteLine("         Converts every <docsDir>/*.md whose YAML front matter has 'external help file:' (platyPS schema 2.0.0)");
+        Console.Error.WriteLine("         into one MAML file for Get-Help, e.g. out/Omnidesk/en-US/Omnidesk.dll-Help.xml.");
+        Console.Error.WriteLine($"       dotnet Omnidesk.HelpBuilder.dll {AboutSwitch} <docsDir> <outputDir>");
+        Console.Error.WriteLine("         Converts every <docsDir>/about_*.md into the plain help text <outputDir>/about_*.help.txt.");
+        return 2;
+    }
+
+    private static int BuildMaml(string docsDir, string output)
+    {
         var watch = Stopwatch.StartNew();
-        string docsDir = args[0], output = args[1];
         var diag = new Diagnostics();
         try
         {
@@ -35,8 +44,7 @@ internal static class Program
             int skipped = 0;
             foreach (string file in Directory.GetFiles(docsDir, "*.md").OrderBy(f => f, StringComparer.OrdinalIgnoreCase))
             {
-                string display = Path.GetRelativePath(Directory.GetCurrentDirectory(), file);
-                if (display.StartsWith("..", StringComparison.Ordinal)) display = Path.GetFullPath(file);
+                string display = DisplayPath(file);
                 CommandHelp help = MarkdownHelpReader.Read(file, display, diag, out bool isCmdletPage);
                 if (!isCmdletPage) { skipped++; continue; }
                 if (help == null) continue;
@@ -74,6 +82,58 @@ internal static class Program
             diag.Error($"{ex.GetType().Name}: {ex.Message}");
             return Report(diag, 2);
         }
+    }
+
+    private static int BuildAboutTopics(string docsDir, string outputDir)
+    {
+        var watch = Stopwatch.StartNew();
+        var diag = new Diagnostics();
+        try
+        {
+            if (!Directory.Exists(docsDir))
+            {
+                diag.Error($"the docs folder '{docsDir}' does not exist");
+                return Report(diag, 2);
+            }
+
+            var written = new List<string>();
+            var failed = new List<string>();
+            foreach (string file in Directory.GetFiles(docsDir, "about_*.md").OrderBy(f => f, StringComparer.OrdinalIgnoreCase))
+            {
+                string output = Path.Combine(outputDir, AboutTopicConverter.TopicName(file) + ".help.txt");
+                string text = AboutTopicConverter.ConvertFile(file, DisplayPath(file), diag);
+                if (text == null)
+                {
+                    // Never leave a stale topic from an earlier run for the build to ship.
+                    if (File.Exists(output)) File.Delete(output);
+                    failed.Add(output);
+                    continue;
+                }
+                AboutTopicConverter.Save(text, output);
+                written.Add(output);
+            }
+
+            if (failed.Count > 0)
+            {
+                Report(diag, 1);
+                Console.Error.WriteLine($"Omnidesk.HelpBuilder: {diag.ErrorCount} error(s) in the about topics; not written (earlier copies are removed): {string.Join(", ", failed)}");
+                return 1;
+            }
+            Console.WriteLine($"Omnidesk.HelpBuilder: {written.Count} about topic(s) -> {string.Join(", ", written)} ({watch.ElapsedMilliseconds} ms)");
+            return 0;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diag.Error($"{ex.GetType().Name}: {ex.Message}");
+            return Report(diag, 2);
+        }
+    }
+
+    /// <summary>Relative to the current folder when inside it, so the build shows short clickable paths; else full.</summary>
+    private static string DisplayPath(string file)
+    {
+        string display = Path.GetRelativePath(Directory.GetCurrentDirectory(), file);
+        return display.StartsWith("..", StringComparison.Ordinal) ? Path.GetFullPath(file) : display;
     }
 
     private static int Report(Diagnostics diag, int exitCode)
