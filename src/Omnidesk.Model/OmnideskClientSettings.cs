@@ -14,7 +14,10 @@ namespace Omnidesk
         /// <summary>Time allowed for one attempt of one request.</summary>
         public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
 
-        /// <summary>Retries after 429/502/503/504 or a transient network failure (0 = none).</summary>
+        /// <summary>
+        /// Retries of a failed request (0 = none): reads after 429, 500, 502, 503, 504, a network failure or a timeout;
+        /// writes only after 429 or 503 or when no connection could be made, never once they may have reached the server.
+        /// </summary>
         public int MaxRetryCount { get; set; } = 5;
 
         /// <summary>First backoff delay when the server gives no retry_after; doubles each retry, with jitter.</summary>
