@@ -109,7 +109,7 @@ function Set-EmulatorConfig {
 }
 
 function Add-EmulatorFault {
-    <# Scripted faults, e.g. @{ path = '/api/cases/2001.json'; status = 500; count = 1 } (see docs/emulator.md). #>
+    <# Scripted faults, e.g. @{ path = '/api/cases/2001.json'; method = 'PUT'; status = 500; times = 1 } (see docs/emulator.md). #>
     param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [object[]] $Fault)
     [void](Invoke-EmulatorAdmin $Emulator POST '_emulator/faults' $Fault)
 }
