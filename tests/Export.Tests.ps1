@@ -27,8 +27,9 @@ BeforeAll {
         @(Import-Csv -Path $path -Encoding utf8)
     }
 
-    # The seeded values hold no separators, so a plain split reads the documented "; " and "=" format back.
+    # The reading rules the types document: list items split at "; ", custom fields before each "; cf_N=".
     function Split-CsvList([string] $Cell) { if ($Cell -eq '') { @() } else { $Cell -split '; ' } }
+    function Split-CsvCustomFields([string] $Cell) { if ($Cell -eq '') { @() } else { $Cell -split '; (?=cf_\d+=)' } }
 
     function Get-FieldNumber([string] $Key) { [long]($Key -replace '^cf_', '') }
 }
@@ -75,7 +76,7 @@ Describe 'Export-Csv' {
     It 'custom fields are cf_N=value pairs sorted by N' {
         for ($i = 0; $i -lt $cases.Count; $i++) {
             $case, $row = $cases[$i], $caseRows[$i]
-            $pairs = @(Split-CsvList $row.CustomFields | ForEach-Object { , ($_ -split '=', 2) })
+            $pairs = @(Split-CsvCustomFields $row.CustomFields | ForEach-Object { , ($_ -split '=', 2) })
             $keys = @($pairs | ForEach-Object { $_[0] })
             $keys | Should -Be @($case.CustomFields.Keys | Sort-Object { Get-FieldNumber $_ })
             foreach ($pair in $pairs) {

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using Omnidesk.Engine.Json;
 using Xunit;
 
@@ -49,10 +50,10 @@ namespace Omnidesk.Engine.Tests
         }
 
         [Fact]
-        public void List_items_escape_backslash_and_semicolon()
+        public void List_items_are_written_as_they_are()
         {
             var names = new OmnideskList<string>(new[] { "a;b.pdf", @"c\d.png", "e, f.txt" });
-            Assert.Equal(@"a\;b.pdf; c\\d.png; e, f.txt", names.ToString());
+            Assert.Equal(@"a;b.pdf; c\d.png; e, f.txt", names.ToString());
         }
 
         [Fact]
@@ -115,10 +116,12 @@ namespace Omnidesk.Engine.Tests
         }
 
         [Fact]
-        public void Custom_fields_escape_their_separators()
+        public void Custom_field_values_are_written_as_they_are_and_split_back_before_each_key()
         {
-            var fields = Fields(("cf_25", @"Hello, world; a=b \o/"), ("cf_26", new object[] { "x,y", "z" }), ("k=;", "v"));
-            Assert.Equal(@"cf_25=Hello\, world\; a=b \\o/; cf_26=x\,y,z; k\=\;=v", fields.ToString());
+            var text = Fields(("cf_25", @"Hello, world; a=b \o/"), ("cf_26", new object[] { "x", "z" })).ToString();
+            Assert.Equal(@"cf_25=Hello, world; a=b \o/; cf_26=x,z", text);
+            // the reading rule the type documents
+            Assert.Equal(new[] { @"cf_25=Hello, world; a=b \o/", "cf_26=x,z" }, Regex.Split(text, "; (?=cf_[0-9]+=)"));
         }
 
         [Fact]
