@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 
 namespace Omnidesk
 {
@@ -17,8 +16,8 @@ namespace Omnidesk
         public string Priority { get; set; }
         public string Channel { get; set; }
         public string Recipient { get; set; }
-        public string[] CcEmails { get; set; } = new string[0];
-        public string[] BccEmails { get; set; } = new string[0];
+        public OmnideskList<string> CcEmails { get; set; } = OmnideskList<string>.Empty;
+        public OmnideskList<string> BccEmails { get; set; } = OmnideskList<string>.Empty;
         public bool Deleted { get; set; }
         public bool Spam { get; set; }
         public DateTimeOffset? CreatedAt { get; set; }
@@ -30,10 +29,10 @@ namespace Omnidesk
         public int? ClosingSpeed { get; set; }
         public long? ParentCaseId { get; set; }
         public long? LanguageId { get; set; }
-        /// <summary>Keyed by the API's field name (cf_N); values are strings, numbers, booleans or arrays.</summary>
-        public Dictionary<string, object> CustomFields { get; set; } = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
-        public long[] Labels { get; set; } = new long[0];
-        public long[] LockedLabels { get; set; } = new long[0];
+        /// <summary>Keyed by the API's field name (cf_N); values are strings, numbers, booleans or arrays (see <see cref="OmnideskCustomFields"/>).</summary>
+        public OmnideskCustomFields CustomFields { get; set; } = new OmnideskCustomFields();
+        public OmnideskList<long> Labels { get; set; } = OmnideskList<long>.Empty;
+        public OmnideskList<long> LockedLabels { get; set; } = OmnideskList<long>.Empty;
         public string Rating { get; set; }
         public string RatingComment { get; set; }
         public long? RatedStaffId { get; set; }

@@ -13,7 +13,7 @@ namespace Omnidesk
         public long? StaffId { get; set; }
         public string Content { get; set; }
         public string ContentHtml { get; set; }
-        public OmnideskAttachment[] Attachments { get; set; } = new OmnideskAttachment[0];
+        public OmnideskList<OmnideskAttachment> Attachments { get; set; } = OmnideskList<OmnideskAttachment>.Empty;
         public bool IsNote { get; set; }
         public bool SentViaRule { get; set; }
         public DateTimeOffset? CreatedAt { get; set; }

@@ -331,7 +331,7 @@ namespace Omnidesk.Tests
             var host = new TestHost();
             var result = Run("Get-OmnideskCase -First 2 | Out-Host", host).AssertNoErrors();
             var lines = host.TestUI.Text.ToString().Split('\n').Select(l => l.TrimEnd()).Where(l => l.Length > 0).ToList();
-            Assert.Matches(@"^\s*CaseId CaseNumber Status\s+Priority Channel\s+Staff Updated\s+Subject$", lines[0]);
+            Assert.Matches(@"^\s*CaseId CaseNumber Status\s+Priority Channel\s+Staff Updated \(local\)\s+Subject$", lines[0]);
             Assert.Equal(4, lines.Count);
         }
     }

@@ -196,7 +196,7 @@ namespace Omnidesk.Engine.Json
                     case "closing_speed": c.ClosingSpeed = JsonValues.Int32(v); break;
                     case "parent_case_id": c.ParentCaseId = JsonValues.Int64(v); break;
                     case "language_id": c.LanguageId = JsonValues.Int64(v); break;
-                    case "custom_fields": c.CustomFields = JsonValues.Dictionary(v); break;
+                    case "custom_fields": c.CustomFields = new OmnideskCustomFields(JsonValues.Dictionary(v)); break;
                     case "labels": c.Labels = JsonValues.Int64Array(v); break;
                     case "locked_labels": c.LockedLabels = JsonValues.Int64Array(v); break;
                     case "rating": c.Rating = NullIfNone(JsonValues.String(v)); break;
