@@ -19,6 +19,10 @@ public static class EmulatorHost
         builder.Logging.AddConsole(c => c.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
+        // Started by another process: survive the Ctrl+C meant for it, stop with it (the last registration wins).
+        if (options.ParentPid is int parentPid)
+            builder.Services.AddSingleton<IHostLifetime>(services =>
+                new ChildProcessLifetime(parentPid, services.GetRequiredService<IHostApplicationLifetime>()));
         builder.WebHost.UseUrls(options.Urls);
         // a create-case request may carry 50 MB of files (plus its other fields); larger bodies get a clean 413
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestBody.HardMaxBodyBytes);
@@ -52,7 +56,10 @@ public sealed class RunningEmulator : IAsyncDisposable
     public Uri BaseUri => new(BaseUrl + "/");
     public EmulatorState State { get; }
 
-    /// <summary>Completes when the host shuts down (Ctrl+C, SIGTERM or <see cref="StopAsync"/>).</summary>
+    /// <summary>
+    /// Completes when the host shuts down: on SIGTERM or <see cref="StopAsync"/>; on Ctrl+C (SIGINT) only when it was
+    /// not started with --parent-pid, else when that parent process exits.
+    /// </summary>
     public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken = default) => _app.StopAsync(cancellationToken);

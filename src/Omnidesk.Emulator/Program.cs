@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Omnidesk.Emulator;
 
 public static class Program
@@ -34,49 +32,9 @@ public static class Program
             Console.Out.WriteLine("Omnidesk emulator listening on " + emulator.BaseUrl);
             Console.Out.Flush();
 
-            using var stop = new CancellationTokenSource();
-            if (options.ParentPid is int parentPid)
-                _ = WatchParentAsync(parentPid, emulator, stop.Token);
+            // With --parent-pid, ChildProcessLifetime stops the host when the parent exits.
             await emulator.WaitForShutdownAsync();
-            stop.Cancel();
         }
         return 0;
-    }
-
-    /// <summary>Stops the emulator once the process that started it is gone, so a demo never leaves it behind.</summary>
-    static async Task WatchParentAsync(int pid, RunningEmulator emulator, CancellationToken ct)
-    {
-        try
-        {
-            while (!ct.IsCancellationRequested)
-            {
-                if (!IsRunning(pid))
-                {
-                    await emulator.StopAsync();
-                    return;
-                }
-                await Task.Delay(TimeSpan.FromSeconds(1), ct);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    }
-
-    static bool IsRunning(int pid)
-    {
-        try
-        {
-            using var p = Process.GetProcessById(pid);
-            return !p.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
-        }
     }
 }

@@ -11,6 +11,14 @@ namespace Omnidesk.Engine
         /// <summary>The connection lifetime of pooled connections (DNS changes are picked up after it).</summary>
         internal static readonly TimeSpan PooledConnectionLifetime = TimeSpan.FromMinutes(5);
 
+        /// <summary>
+        /// How long setting up a connection (TCP and TLS) may take. Without it a host that drops packets holds each attempt
+        /// for the whole request timeout (100 s by default; Linux itself gives up a connect only after about 2 minutes).
+        /// 10 s still covers several lost SYNs (Linux resends them after 1, 3 and 7 s) and a TLS handshake on a slow
+        /// link; a connect slower than that is not going to work any better. Only .NET has the setting.
+        /// </summary>
+        internal static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
+
         public static IOmnideskClient Create(OmnideskClientSettings settings) => Create(settings, CreatePrimaryHandler());
 
         /// <summary>For tests: <paramref name="innermostHandler"/> replaces the socket handler at the bottom of the chain.</summary>
@@ -39,6 +47,7 @@ namespace Omnidesk.Engine
             return new SocketsHttpHandler
             {
                 PooledConnectionLifetime = PooledConnectionLifetime,
+                ConnectTimeout = ConnectTimeout,
                 AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
             };
 #else

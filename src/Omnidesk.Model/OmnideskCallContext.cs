@@ -23,6 +23,18 @@ namespace Omnidesk
         public Action<string> OnDebug { get; }
         public Action<OmnideskRetryNotice> OnRetry { get; }
 
+        /// <summary>
+        /// True for a probe such as Connect-Omnidesk's first request: when no connection can be made at all (the host
+        /// name does not resolve, the connection is refused or cannot be set up in time) the call fails at once instead
+        /// of retrying, because at connect time that nearly always means a wrong address, not a passing fault.
+        /// Every other failure keeps the usual retry rules.
+        /// </summary>
+        public bool ConnectFailureIsFinal { get; private set; }
+
+        /// <summary>The same context (cancellation and callbacks) with <see cref="ConnectFailureIsFinal"/> set.</summary>
+        public OmnideskCallContext WithConnectFailureFinal() =>
+            new OmnideskCallContext(Cancellation, OnRequest, OnDebug, OnRetry) { ConnectFailureIsFinal = true };
+
         public static OmnideskCallContext None { get; } = new OmnideskCallContext(CancellationToken.None);
     }
 

@@ -73,8 +73,10 @@ namespace Omnidesk.Engine.Http
         {
             if (context.CancellationToken.IsCancellationRequested) return false;
             var request = context.GetRequestMessage();
-            var safe = request == null || RequestState.Get(request).IsSafeMethod;
-            if (outcome.Exception != null) return ShouldRetry(outcome.Exception, safe);
+            var state = request == null ? null : RequestState.Get(request);
+            var safe = state == null || state.IsSafeMethod;
+            if (outcome.Exception != null)
+                return ShouldRetry(outcome.Exception, safe, state != null && state.Context.ConnectFailureIsFinal);
             return outcome.Result != null && ShouldRetry((int)outcome.Result.StatusCode, safe);
         }
 
@@ -100,23 +102,36 @@ namespace Omnidesk.Engine.Http
 
         /// <summary>
         /// GET/HEAD: network failures and per-attempt timeouts. Writes: only a connection that was never
-        /// established (refused, host not found), never a timeout or a connection dropped after sending.
+        /// established (refused, host not found, connect timeout), never a timeout or a connection dropped after sending.
+        /// With <paramref name="connectFailureIsFinal"/> (a probe, see <see cref="OmnideskCallContext.ConnectFailureIsFinal"/>)
+        /// a connection that was never established is not retried at all.
         /// </summary>
-        internal static bool ShouldRetry(Exception exception, bool safeMethod)
+        internal static bool ShouldRetry(Exception exception, bool safeMethod, bool connectFailureIsFinal = false)
         {
             if (exception is TimeoutRejectedException) return safeMethod;
+            if (IsConnectTimeout(exception)) return !connectFailureIsFinal;
             if (exception is OperationCanceledException) return false;
             if (!IsNetworkFailure(exception)) return false;
-            return safeMethod || IsConnectFailure(exception);
+            if (IsConnectFailure(exception)) return !connectFailureIsFinal;
+            return safeMethod;
         }
 
         internal static bool IsNetworkFailure(Exception exception) =>
             exception is HttpRequestException || exception is IOException || exception is SocketException ||
             exception is WebException;
 
+        /// <summary>
+        /// The socket handler's ConnectTimeout expired: it throws an OperationCanceledException around a TimeoutException.
+        /// Nothing else in the chain does: HttpClient.Timeout is infinite, the per-attempt timeout arrives as
+        /// TimeoutRejectedException, and the caller's own cancellation is ruled out before this is asked.
+        /// </summary>
+        internal static bool IsConnectTimeout(Exception exception) =>
+            exception is OperationCanceledException && exception.InnerException is TimeoutException;
+
         /// <summary>True when the request certainly never reached the server: no connection could be made.</summary>
         internal static bool IsConnectFailure(Exception exception)
         {
+            if (IsConnectTimeout(exception)) return true;
             for (var e = exception; e != null; e = e.InnerException)
             {
 #if NET
@@ -201,6 +216,7 @@ namespace Omnidesk.Engine.Http
         internal static string Reason(Outcome<HttpResponseMessage> outcome)
         {
             if (outcome.Exception is TimeoutRejectedException) return "timeout";
+            if (IsConnectTimeout(outcome.Exception)) return "connect timeout";
             if (outcome.Exception != null) return "network failure";
             var status = (int)outcome.Result.StatusCode;
             return status.ToString(CultureInfo.InvariantCulture) + " " + StatusText(status, outcome.Result.ReasonPhrase);

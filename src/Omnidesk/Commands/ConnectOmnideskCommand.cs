@@ -88,8 +88,9 @@ namespace Omnidesk.Commands
             var client = EngineBridge.CreateClient(settings);
             try
             {
-                // One cheap request proves the address and the credentials before anything else relies on them.
-                Await(context => client.GetFiltersAsync(context));
+                // One cheap request proves the address and the credentials before anything else relies on them. A host
+                // that cannot be reached at all is most likely a wrong -Domain/-BaseUri: say so now, not after the retries.
+                Await(context => client.GetFiltersAsync(context.WithConnectFailureFinal()));
             }
             catch (OmnideskApiException e)
             {
@@ -164,6 +165,10 @@ namespace Omnidesk.Commands
                     break;
                 case 404:
                     message = $"No Omnidesk account answers at {settings.BaseUri} (HTTP 404). Check -Domain or -BaseUri.";
+                    break;
+                case null when e.Kind == OmnideskFailureKind.Network || e.Kind == OmnideskFailureKind.Timeout:
+                    message = $"Could not connect to Omnidesk at {settings.BaseUri}: {e.Message} " +
+                              "Check -Domain or -BaseUri, and that this computer can reach that host (network, proxy, firewall).";
                     break;
                 default:
                     message = $"Could not connect to Omnidesk at {settings.BaseUri}: {e.Message}";
