@@ -121,6 +121,7 @@ function Invoke-TestPwsh {
     .DESCRIPTION
         The script gets $ModuleManifest, and $EmulatorUri when -Emulator is given, as variables. A run that does not
         end within -TimeoutSec is killed and reported with TimedOut = $true (a prompt that hangs, for example).
+        -Interactive leaves out -NonInteractive; -InputLines are then what a user types at prompts ('' is Enter).
     .OUTPUTS
         ExitCode, Output (stdout lines), Errors (stderr lines), TimedOut.
     #>
@@ -128,7 +129,8 @@ function Invoke-TestPwsh {
         [Parameter(Mandatory)] [string] $Script,
         $Emulator,
         [int] $TimeoutSec = 60,
-        [switch] $Interactive
+        [switch] $Interactive,
+        [string[]] $InputLines = @()
     )
     $file = Join-Path ([IO.Path]::GetTempPath()) ("omnidesk-test-{0}.ps1" -f [guid]::NewGuid().ToString('N'))
     $prologue = "`$ModuleManifest = '{0}'`n" -f (Get-TestModuleManifest).Replace("'", "''")
@@ -144,6 +146,7 @@ function Invoke-TestPwsh {
         $start.RedirectStandardInput = $true
         $start.Environment['NO_COLOR'] = '1'
         $process = [System.Diagnostics.Process]::Start($start)
+        foreach ($line in $InputLines) { $process.StandardInput.WriteLine($line) }
         $process.StandardInput.Close()
         $stdout = $process.StandardOutput.ReadToEndAsync()
         $stderr = $process.StandardError.ReadToEndAsync()

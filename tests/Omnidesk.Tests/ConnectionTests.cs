@@ -124,17 +124,6 @@ namespace Omnidesk.Tests
         }
 
         [Fact]
-        public void Demo_connects_to_the_local_emulator_starting_it_when_needed()
-        {
-            // Uses the well-known demo port 5080: a running emulator there is reused, otherwise the module starts its own.
-            var result = Ps.Run("Connect-Omnidesk -Demo -PassThru; Get-OmnideskCase -First 3").AssertNoErrors();
-            var connection = Assert.Single(result.Objects<OmnideskConnection>());
-            Assert.True(connection.IsDemo);
-            Assert.Equal(new Uri("http://127.0.0.1:5080/"), connection.BaseUri);
-            Assert.Equal(3, result.Objects<OmnideskCase>().Count);
-        }
-
-        [Fact]
         public void The_api_key_never_appears_in_any_stream_with_Verbose_and_Debug()
         {
             const string key = "k3y-S3cr3t-7Qx";
