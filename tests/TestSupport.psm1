@@ -16,6 +16,15 @@ function Import-TestModule {
     Import-Module $manifest -Force -Global -ErrorAction Stop
 }
 
+function Get-ExpectedCmdlet {
+    <# The cmdlets the module exports, sorted. #>
+    @('Connect-Omnidesk', 'Disconnect-Omnidesk', 'Get-OmnideskCase', 'Get-OmnideskCaseChangelog', 'Get-OmnideskConnection',
+        'Get-OmnideskFilter', 'Get-OmnideskMessage', 'New-OmnideskCase', 'New-OmnideskMessage', 'New-OmnideskNote',
+        'Remove-OmnideskCase', 'Remove-OmnideskIdeaResponse', 'Remove-OmnideskMessage', 'Remove-OmnideskNote',
+        'Restore-OmnideskCase', 'Save-OmnideskAttachment', 'Set-OmnideskCase', 'Set-OmnideskIdea', 'Set-OmnideskIdeaResponse',
+        'Set-OmnideskMessage', 'Set-OmnideskNote', 'Set-OmnideskRating')
+}
+
 function Get-PwshCommand {
     <#
     The PowerShell running this suite, for child processes of the same version: its executable and the arguments that

@@ -1,34 +1,15 @@
 using System.Diagnostics;
-using System.Management.Automation;
 using Omnidesk.Tests.Infrastructure;
 using Xunit;
 
 namespace Omnidesk.Tests
 {
+    /// <summary>
+    /// What only a process of the tests' own can check: the module folder's layout, and the load contexts when other
+    /// versions of the engine's dependencies were loaded first. Help, manifest and verbs: tests/Module.Tests.ps1.
+    /// </summary>
     public sealed class ModuleTests
     {
-        private static readonly string[] Exported =
-        {
-            "Connect-Omnidesk", "Disconnect-Omnidesk", "Get-OmnideskCase", "Get-OmnideskCaseChangelog", "Get-OmnideskConnection",
-            "Get-OmnideskFilter", "Get-OmnideskMessage", "New-OmnideskCase", "New-OmnideskMessage", "New-OmnideskNote",
-            "Remove-OmnideskCase", "Remove-OmnideskIdeaResponse", "Remove-OmnideskMessage", "Remove-OmnideskNote",
-            "Restore-OmnideskCase", "Save-OmnideskAttachment", "Set-OmnideskCase", "Set-OmnideskIdea", "Set-OmnideskIdeaResponse",
-            "Set-OmnideskMessage", "Set-OmnideskNote", "Set-OmnideskRating",
-        };
-
-        [Fact]
-        public void The_manifest_is_valid_and_exports_exactly_the_cmdlets()
-        {
-            var result = Ps.Run($"Test-ModuleManifest -Path '{ModuleAssemblies.ManifestPath}'").AssertNoErrors();
-            var module = (PSModuleInfo)result.Output.Single().BaseObject;
-            Assert.Equal(new Version(5, 1), module.PowerShellVersion);
-            Assert.Equal(new[] { "Core", "Desktop" }, module.CompatiblePSEditions.OrderBy(e => e));
-            Assert.Equal(Exported, module.ExportedCmdlets.Keys.OrderBy(k => k, StringComparer.Ordinal));
-
-            var commands = Ps.Run("Get-Command -Module Omnidesk | ForEach-Object Name").AssertNoErrors();
-            Assert.Equal(Exported, commands.Output.Select(o => (string)o.BaseObject).OrderBy(n => n, StringComparer.Ordinal));
-        }
-
         [Fact]
         public void The_module_folder_keeps_the_engine_and_its_dependencies_apart()
         {
@@ -45,57 +26,6 @@ namespace Omnidesk.Tests
             }
             Assert.True(File.Exists(Path.Combine(root, "en-US", "Omnidesk.dll-Help.xml")));
             Assert.True(File.Exists(Path.Combine(root, "Omnidesk.Format.ps1xml")));
-        }
-
-        public static TheoryData<string> Cmdlets() => new(Exported);
-
-        [Theory]
-        [MemberData(nameof(Cmdlets))]
-        public void Get_Help_shows_a_synopsis_and_at_least_two_examples(string cmdlet)
-        {
-            var result = Ps.Run($"$h = Get-Help {cmdlet} -Examples; $h.Synopsis; @($h.examples.example).Count; @($h.examples.example)[0].code").AssertNoErrors();
-            var synopsis = (string)result.Output[0].BaseObject;
-            Assert.False(string.IsNullOrWhiteSpace(synopsis));
-            Assert.DoesNotContain("CommonParameters", synopsis);   // Get-Help's fallback when no help was found
-            Assert.True((int)result.Output[1].BaseObject >= 2, $"{cmdlet} has fewer than two examples");
-            Assert.Contains("Omnidesk", (string)result.Output[2].BaseObject);
-        }
-
-        [Fact]
-        public void Every_cmdlet_that_changes_something_supports_WhatIf_and_Confirm_and_uses_an_approved_verb()
-        {
-            var result = Ps.Run(@"
-                $approved = @('Connect','Disconnect','Get','New','Set','Remove','Restore','Save')
-                Get-Command -Module Omnidesk | ForEach-Object {
-                    '{0}|{1}|{2}' -f $_.Name, ($_.Verb -in $approved), $_.Parameters.ContainsKey('WhatIf') }").AssertNoErrors();
-            var rows = result.Output.Select(o => ((string)o.BaseObject).Split('|')).ToList();
-            Assert.Equal(Exported.Length, rows.Count);
-            Assert.All(rows, r => Assert.Equal("True", r[1]));
-            var changing = rows.Where(r => !r[0].StartsWith("Get-") && r[0] != "Connect-Omnidesk" && r[0] != "Disconnect-Omnidesk");
-            Assert.All(changing, r => Assert.True(r[2] == "True", r[0] + " lacks -WhatIf"));
-        }
-
-        [Fact]
-        public void The_about_topic_explains_connections_paging_and_errors()
-        {
-            var result = Ps.Run("Get-Help about_Omnidesk").AssertNoErrors();
-            var text = string.Join("\n", result.Output.Select(o => o.BaseObject.ToString()));
-            Assert.Contains("SHORT DESCRIPTION", text);
-            Assert.Contains("OmnideskApi404.case_not_found", text);
-            Assert.Contains("retry_after", text);
-        }
-
-        [Theory]
-        [MemberData(nameof(Cmdlets))]
-        public void Every_parameter_is_documented(string cmdlet)
-        {
-            var result = Ps.Run($@"
-                $common = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
-                $documented = @((Get-Help {cmdlet} -Full).parameters.parameter | ForEach-Object {{ $_.name }})
-                $visible = (Get-Command {cmdlet}).Parameters.Values | Where-Object {{
-                    @($_.Attributes | Where-Object {{ $_ -is [System.Management.Automation.ParameterAttribute] -and -not $_.DontShow }}).Count -gt 0 }}
-                $visible.Name | Where-Object {{ $_ -notin $common -and $_ -notin $documented }}").AssertNoErrors();
-            Assert.Empty(result.Output.Select(o => o.BaseObject));
         }
 
         [Fact]
