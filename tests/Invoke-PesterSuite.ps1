@@ -27,6 +27,8 @@ if (-not (Test-Path (Join-Path $pesterRoot 'Pester/6.2.0/Pester.psd1'))) {
 $env:PSModulePath = $pesterRoot + [IO.Path]::PathSeparator + $env:PSModulePath
 Import-Module Pester -RequiredVersion 6.2.0 -Force
 
+# From `pwsh -File`, a list arrives as one text: "a.Tests.ps1,b.Tests.ps1".
+$Path = @($Path | ForEach-Object { $_ -split ',' } | Where-Object { $_ })
 $config = New-PesterConfiguration
 $config.Run.Path = $Path
 $config.Run.PassThru = $true
@@ -34,10 +36,14 @@ $config.Output.Verbosity = $Output
 $config.TestResult.Enabled = $true
 $config.TestResult.OutputFormat = 'NUnitXml'
 $config.TestResult.OutputPath = Join-Path $PSScriptRoot 'TestResults/pester.xml'
-if ($FullName) { $config.Filter.FullName = $FullName }
+if ($FullName) { $config.Filter.FullName = @($FullName | ForEach-Object { $_ -split ',' } | Where-Object { $_ }) }
 
 $result = Invoke-Pester -Configuration $config
-$failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
-"Pester: {0} passed, {1} failed, {2} skipped ({3:0.0} s)" -f $result.PassedCount, $failed, $result.SkippedCount, $result.Duration.TotalSeconds
-if ($failed -gt 0 -or $result.PassedCount -eq 0) { exit 1 }
+if ($null -eq $result) {
+    'Pester: 0 passed, 1 failed, 0 skipped (Pester did not run)'
+    exit 1
+}
+$failed = [int]$result.FailedCount + [int]$result.FailedBlocksCount + [int]$result.FailedContainersCount
+"Pester: {0} passed, {1} failed, {2} skipped ({3:0.0} s)" -f [int]$result.PassedCount, $failed, [int]$result.SkippedCount, $result.Duration.TotalSeconds
+if ($failed -gt 0 -or [int]$result.PassedCount -eq 0) { exit 1 }
 exit 0
