@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.ObjectModel;
 using System.Management.Automation;
+using System.Management.Automation.Host;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -135,12 +137,12 @@ namespace Omnidesk
         private bool AskIrreversible(string query)
         {
             var ui = Host?.UI ?? throw new PSInvalidOperationException("This host has no user interface.");
-            var choices = new System.Collections.ObjectModel.Collection<System.Management.Automation.Host.ChoiceDescription>
+            var choices = new Collection<ChoiceDescription>
             {
-                new System.Management.Automation.Host.ChoiceDescription("&Yes", "Do it; it cannot be undone."),
-                new System.Management.Automation.Host.ChoiceDescription("Yes to &All", "Do it, and the same for the rest of this command."),
-                new System.Management.Automation.Host.ChoiceDescription("&No", "Skip this one (the default)."),
-                new System.Management.Automation.Host.ChoiceDescription("No to A&ll", "Skip this one and the rest of this command."),
+                new ChoiceDescription("&Yes", "Do it; it cannot be undone."),
+                new ChoiceDescription("Yes to &All", "Do it, and the same for the rest of this command."),
+                new ChoiceDescription("&No", "Skip this one (the default)."),
+                new ChoiceDescription("No to A&ll", "Skip this one and the rest of this command."),
             };
             switch (ui.PromptForChoice("Confirm", query, choices, 2))
             {
@@ -158,7 +160,7 @@ namespace Omnidesk
             {
                 return question();
             }
-            catch (Exception e) when (e is PSInvalidOperationException || e is System.Management.Automation.Host.HostException ||
+            catch (Exception e) when (e is PSInvalidOperationException || e is HostException ||
                                       e is NotImplementedException || e is InvalidOperationException)
             {
                 var unattended = MyInvocation.MyCommand.Parameters.ContainsKey("Force") ? "-Force (or -Confirm:$false)" : "-Confirm:$false";
