@@ -22,7 +22,7 @@ BeforeDiscovery {
     function Get-SkipReason([string] $code) {
         if ($code -match 'Get-AutomationPSCredential') { return 'runs in an Azure Automation runbook on a real account' }
         foreach ($line in $code -split '\n') {
-            if ($line -match 'Connect-Omnidesk\b' -and $line -notmatch '-Demo\b' -and $line -notmatch '^\s*#') { return 'connects to a real account' }
+            if ($line -match '\bConnect-Omnidesk\b' -and $line -notmatch '-Demo\b' -and $line -notmatch '^\s*#') { return 'connects to a real account' }
         }
         $null
     }

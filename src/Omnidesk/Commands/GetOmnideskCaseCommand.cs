@@ -132,8 +132,22 @@ namespace Omnidesk.Commands
                 : null;
         }
 
+        private ulong _namedSkipped;
+        private ulong _namedWritten;
+
+        /// <summary>
+        /// Reads one named case. -Skip and -First count the named cases too: skipped ones and those past -First are not
+        /// read at all.
+        /// </summary>
         private void GetOne(CaseRef target)
         {
+            if (_namedSkipped < PagingParameters.Skip)
+            {
+                _namedSkipped++;
+                return;
+            }
+            if (_namedWritten >= PagingParameters.First) return;
+            _namedWritten++;
             OmnideskCase found;
             try
             {
