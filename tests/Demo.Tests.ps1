@@ -108,8 +108,10 @@ $runspace.Streams.Error | ForEach-Object { Write-Error "other runspace: $_" }
 "second=$($second.BaseUri)"
 "other=$($other[0].BaseUri)"
 
-Stop-Process -Id $emulatorPid
-Wait-Process -Id $emulatorPid -Timeout 10
+# The process object is taken before the kill: once it has exited, its id may no longer be found.
+$emulator = Get-Process -Id $emulatorPid
+$emulator.Kill()
+if (-not $emulator.WaitForExit(10000)) { throw "The emulator $emulatorPid did not exit." }
 $log = Connect-Omnidesk -Demo -Verbose 4>&1 | Out-String
 $newPid = [int][regex]::Match($log, 'Started the Omnidesk emulator \(process (\d+)\)').Groups[1].Value
 "restarted=$($newPid -gt 0 -and $newPid -ne $emulatorPid)"
