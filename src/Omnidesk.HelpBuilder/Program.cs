@@ -28,106 +28,92 @@ internal static class Program
         return 2;
     }
 
-    private static int BuildMaml(string docsDir, string output)
+    /// <summary>Runs a build over an existing docs folder; a missing folder or an I/O failure is exit code 2.</summary>
+    private static int InDocsFolder(string docsDir, Func<Diagnostics, Stopwatch, int> build)
     {
         var watch = Stopwatch.StartNew();
         var diag = new Diagnostics();
         try
         {
-            if (!Directory.Exists(docsDir))
-            {
-                diag.Error($"the docs folder '{docsDir}' does not exist");
-                return Report(diag, 2);
-            }
+            if (Directory.Exists(docsDir)) return build(diag, watch);
+            diag.Error($"the docs folder '{docsDir}' does not exist");
+            return Report(diag, 2);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diag.Error($"{ex.GetType().Name}: {ex.Message}");
+            return Report(diag, 2);
+        }
+    }
 
-            var commands = new List<CommandHelp>();
-            int skipped = 0;
-            foreach (string file in Directory.GetFiles(docsDir, "*.md").OrderBy(f => f, StringComparer.OrdinalIgnoreCase))
+    private static int BuildMaml(string docsDir, string output) => InDocsFolder(docsDir, (diag, watch) =>
+    {
+        var commands = new List<CommandHelp>();
+        int skipped = 0;
+        foreach (string file in Directory.GetFiles(docsDir, "*.md").OrderBy(f => f, StringComparer.OrdinalIgnoreCase))
+        {
+            string display = DisplayPath(file);
+            CommandHelp help = MarkdownHelpReader.Read(file, display, diag, out bool isCmdletPage);
+            if (!isCmdletPage) { skipped++; continue; }
+            if (help == null) continue;
+            CommandHelp other = commands.FirstOrDefault(c => string.Equals(c.Name, help.Name, StringComparison.OrdinalIgnoreCase));
+            if (other != null)
             {
-                string display = DisplayPath(file);
-                CommandHelp help = MarkdownHelpReader.Read(file, display, diag, out bool isCmdletPage);
-                if (!isCmdletPage) { skipped++; continue; }
-                if (help == null) continue;
-                CommandHelp other = commands.FirstOrDefault(c => string.Equals(c.Name, help.Name, StringComparison.OrdinalIgnoreCase));
-                if (other != null)
-                {
-                    diag.Error(display, 1, $"{help.Name} is also documented in {Path.GetFileName(other.SourceFile)}");
-                    continue;
-                }
-                commands.Add(help);
+                diag.Error(display, 1, $"{help.Name} is also documented in {Path.GetFileName(other.SourceFile)}");
+                continue;
             }
+            commands.Add(help);
+        }
 
-            if (diag.ErrorCount > 0)
+        if (diag.ErrorCount > 0)
+        {
+            Report(diag, 1);
+            // Never leave a stale help file from an earlier run for the build to ship.
+            if (File.Exists(output)) File.Delete(output);
+            Console.Error.WriteLine($"Omnidesk.HelpBuilder: {diag.ErrorCount} error(s) in the cmdlet help pages; '{output}' was not written (an earlier copy is removed).");
+            return 1;
+        }
+        if (commands.Count == 0)
+        {
+            diag.Error($"no cmdlet pages (markdown with 'external help file:' front matter) in '{docsDir}'");
+            return Report(diag, 1);
+        }
+
+        XDocument maml = MamlWriter.Build(commands);
+        MamlWriter.Save(maml, output);
+        Console.WriteLine($"Omnidesk.HelpBuilder: {commands.Count} cmdlet(s) -> {output} " +
+            $"({string.Join(", ", commands.Select(c => c.Name))}; {skipped} other page(s) skipped; {watch.ElapsedMilliseconds} ms)");
+        return 0;
+    });
+
+    private static int BuildAboutTopics(string docsDir, string outputDir) => InDocsFolder(docsDir, (diag, watch) =>
+    {
+        var written = new List<string>();
+        var failed = new List<string>();
+        foreach (string file in Directory.GetFiles(docsDir, "about_*.md").OrderBy(f => f, StringComparer.OrdinalIgnoreCase))
+        {
+            string output = Path.Combine(outputDir, AboutTopicConverter.TopicName(file) + ".help.txt");
+            string text = AboutTopicConverter.ConvertFile(file, DisplayPath(file), diag);
+            if (text == null)
             {
-                Report(diag, 1);
-                // Never leave a stale help file from an earlier run for the build to ship.
+                // Never leave a stale topic from an earlier run for the build to ship.
                 if (File.Exists(output)) File.Delete(output);
-                Console.Error.WriteLine($"Omnidesk.HelpBuilder: {diag.ErrorCount} error(s) in the cmdlet help pages; '{output}' was not written (an earlier copy is removed).");
-                return 1;
+                failed.Add(output);
+                continue;
             }
-            if (commands.Count == 0)
-            {
-                diag.Error($"no cmdlet pages (markdown with 'external help file:' front matter) in '{docsDir}'");
-                return Report(diag, 1);
-            }
-
-            XDocument maml = MamlWriter.Build(commands);
-            MamlWriter.Save(maml, output);
-            Console.WriteLine($"Omnidesk.HelpBuilder: {commands.Count} cmdlet(s) -> {output} " +
-                $"({string.Join(", ", commands.Select(c => c.Name))}; {skipped} other page(s) skipped; {watch.ElapsedMilliseconds} ms)");
-            return 0;
+            AboutTopicConverter.Save(text, output);
+            written.Add(output);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+
+        if (failed.Count > 0)
         {
-            diag.Error($"{ex.GetType().Name}: {ex.Message}");
-            return Report(diag, 2);
+            Report(diag, 1);
+            Console.Error.WriteLine($"Omnidesk.HelpBuilder: {diag.ErrorCount} error(s) in the about topics; not written (earlier copies are removed): {string.Join(", ", failed)}");
+            return 1;
         }
-    }
-
-    private static int BuildAboutTopics(string docsDir, string outputDir)
-    {
-        var watch = Stopwatch.StartNew();
-        var diag = new Diagnostics();
-        try
-        {
-            if (!Directory.Exists(docsDir))
-            {
-                diag.Error($"the docs folder '{docsDir}' does not exist");
-                return Report(diag, 2);
-            }
-
-            var written = new List<string>();
-            var failed = new List<string>();
-            foreach (string file in Directory.GetFiles(docsDir, "about_*.md").OrderBy(f => f, StringComparer.OrdinalIgnoreCase))
-            {
-                string output = Path.Combine(outputDir, AboutTopicConverter.TopicName(file) + ".help.txt");
-                string text = AboutTopicConverter.ConvertFile(file, DisplayPath(file), diag);
-                if (text == null)
-                {
-                    // Never leave a stale topic from an earlier run for the build to ship.
-                    if (File.Exists(output)) File.Delete(output);
-                    failed.Add(output);
-                    continue;
-                }
-                AboutTopicConverter.Save(text, output);
-                written.Add(output);
-            }
-
-            if (failed.Count > 0)
-            {
-                Report(diag, 1);
-                Console.Error.WriteLine($"Omnidesk.HelpBuilder: {diag.ErrorCount} error(s) in the about topics; not written (earlier copies are removed): {string.Join(", ", failed)}");
-                return 1;
-            }
-            Console.WriteLine($"Omnidesk.HelpBuilder: {written.Count} about topic(s) -> {string.Join(", ", written)} ({watch.ElapsedMilliseconds} ms)");
-            return 0;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            diag.Error($"{ex.GetType().Name}: {ex.Message}");
-            return Report(diag, 2);
-        }
-    }
+        Console.WriteLine($"Omnidesk.HelpBuilder: {written.Count} about topic(s) -> {string.Join(", ", written)} ({watch.ElapsedMilliseconds} ms)");
+        return 0;
+    });
 
     /// <summary>Relative to the current folder when inside it, so the build shows short clickable paths; else full.</summary>
     private static string DisplayPath(string file)
