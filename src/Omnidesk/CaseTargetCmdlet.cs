@@ -33,8 +33,6 @@ namespace Omnidesk
         [Parameter(Mandatory = true, ParameterSetName = ByInputObjectSet, ValueFromPipeline = true)]
         public PSObject InputObject { get; set; }
 
-        private readonly Dictionary<string, long> _idsByNumber = new Dictionary<string, long>();
-
         /// <summary>The cases of the current record, in order; items that name none are written as errors and skipped.</summary>
         private protected IEnumerable<CaseRef> CasesOfRecord()
         {
@@ -79,27 +77,6 @@ namespace Omnidesk
             if (!Approve(target.ToString(), action, force, irreversibleQuery)) return;
             var id = ResolveId(target);
             if (id.HasValue) Send(context => change(id.Value, context), passThru, id.Value);
-        }
-
-        /// <summary>
-        /// The case's id; a case given by number is read once per command to learn it (the API's answer carries it).
-        /// Null, after an error on the item, when it cannot be read.
-        /// </summary>
-        private protected long? ResolveId(CaseRef target)
-        {
-            if (target.Id.HasValue) return target.Id;
-            if (_idsByNumber.TryGetValue(target.Number, out var known)) return known;
-            try
-            {
-                var id = Await(context => Client.GetCaseAsync(target.Number, context)).CaseId;
-                _idsByNumber[target.Number] = id;
-                return id;
-            }
-            catch (OmnideskApiException e)
-            {
-                WriteApiError(e, target.Item);
-                return null;
-            }
         }
     }
 }

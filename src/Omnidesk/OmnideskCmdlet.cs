@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Management.Automation;
 using System.Management.Automation.Host;
@@ -214,6 +215,29 @@ namespace Omnidesk
                 return;
             }
             if (passThru) WriteObject(result);
+        }
+
+        private readonly Dictionary<string, long> _idsByNumber = new Dictionary<string, long>();
+
+        /// <summary>
+        /// The case's id; a case given by number is read once per command to learn it (the API's answer carries it).
+        /// Null, after an error on the item, when it cannot be read.
+        /// </summary>
+        private protected long? ResolveId(CaseRef target)
+        {
+            if (target.Id.HasValue) return target.Id;
+            if (_idsByNumber.TryGetValue(target.Number, out var known)) return known;
+            try
+            {
+                var id = Await(context => Client.GetCaseAsync(target.Number, context)).CaseId;
+                _idsByNumber[target.Number] = id;
+                return id;
+            }
+            catch (OmnideskApiException e)
+            {
+                WriteApiError(e, target.Item);
+                return null;
+            }
         }
 
         /// <summary>The connection to use; a terminating error when there is none or it was disconnected.</summary>

@@ -123,11 +123,11 @@ namespace Omnidesk.Commands
         private IEnumerable<OmnideskMessage> MessagesOf(CaseRef target, long? messageId)
         {
             var found = new List<OmnideskMessage>();
+            var caseId = ResolveId(target);
+            if (caseId == null) return found;
             var progress = new ListProgress(this, "Save-OmnideskAttachment", "messages");
             try
             {
-                long? caseId = target.Id;
-                if (caseId == null) caseId = Await(context => Client.GetCaseAsync(target.Number, context)).CaseId;
                 var pager = new ListPager<OmnideskMessage>(this, progress,
                     (page, limit, context) => Client.GetMessagesAsync(target.Key, caseId.Value, "asc", (int)page, limit, context));
                 foreach (var page in pager.Pages(1, 100))

@@ -111,7 +111,7 @@ namespace Omnidesk.Commands
             if (IsRepeat(target)) return;
             if (WhatIfRequested)
             {
-                Approve(target.ToString(), "Set to the piped values: " + Describe(edit.AsChange()).Replace("add labels", "labels"), Force);
+                Approve(target.ToString(), "Set to the piped values: " + Describe(edit.AsChange(), labelsAreTheWholeSet: true), Force);
                 return;
             }
             var id = ResolveId(target);
@@ -142,7 +142,8 @@ namespace Omnidesk.Commands
         protected override Task<OmnideskBulkResult> SendAsync(IReadOnlyList<long> caseIds, object change, OmnideskCallContext context) =>
             Client.UpdateCasesAsync(caseIds, (OmnideskCaseChange)change ?? _change, context);
 
-        private static string Describe(OmnideskCaseChange c)
+        /// <param name="labelsAreTheWholeSet">AddLabels are the labels the case is to have (piped values, -WhatIf), not ones to add.</param>
+        private static string Describe(OmnideskCaseChange c, bool labelsAreTheWholeSet = false)
         {
             var parts = new List<string>();
             if (c.Subject != null) parts.Add($"subject '{c.Subject}'");
@@ -152,7 +153,7 @@ namespace Omnidesk.Commands
             if (c.GroupId != null) parts.Add("group " + c.GroupId);
             if (c.LanguageId != null) parts.Add("language " + c.LanguageId);
             if (c.CustomFields != null) foreach (var f in c.CustomFields) parts.Add($"{f.Key} '{Text(f.Value)}'");
-            if (c.AddLabels != null) parts.Add("add labels " + string.Join(",", c.AddLabels));
+            if (c.AddLabels != null) parts.Add((labelsAreTheWholeSet ? "labels " : "add labels ") + string.Join(",", c.AddLabels));
             if (c.RemoveLabels != null) parts.Add("remove labels " + string.Join(",", c.RemoveLabels));
             return string.Join(", ", parts);
         }
