@@ -9,7 +9,7 @@ namespace Omnidesk
     /// Every call takes an <see cref="OmnideskCallContext"/> that carries cancellation and per-call logging.
     /// Failures surface as <see cref="OmnideskApiException"/> (or OperationCanceledException when cancelled).
     /// </summary>
-    public interface IOmnideskClient : IDisposable
+    public partial interface IOmnideskClient : IDisposable
     {
         Uri BaseUri { get; }
         string Email { get; }
