@@ -10,6 +10,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Http.Resilience;
+using Omnidesk.Engine.Dialects;
 using Omnidesk.Engine.Http;
 using Omnidesk.Engine.Json;
 using Polly.Timeout;
@@ -26,6 +27,7 @@ namespace Omnidesk.Engine
         internal const int ErrorBodyChars = 4096;
 
         private readonly OmnideskClientSettings _settings;
+        private readonly IApiDialect _dialect = DeskieDialect.Instance;
         private readonly Uri _baseUri;
         private readonly string _basePath;
         private readonly string _email;
@@ -48,15 +50,11 @@ namespace Omnidesk.Engine
             _settings.BaseUri = _baseUri;
             _basePath = _baseUri.AbsolutePath; // ends with '/'
 
-            string authorization = null, apiKey = null;
             var credential = settings.Credential;
-            if (credential != null)
-            {
-                _email = credential.UserName;
-                apiKey = credential.Password;
-                authorization = Convert.ToBase64String(Encoding.UTF8.GetBytes((_email ?? "") + ":" + (apiKey ?? "")));
-            }
-            _redactor = new Redactor(apiKey, authorization);
+            _email = credential?.UserName;
+            // Not a default header: HttpClient would put it on every request, downloads from other hosts included.
+            _authorization = _dialect.Authorization(credential);
+            _redactor = new Redactor(credential?.Password, _authorization?.Parameter);
 
             _accountLimiter = (limiters ?? AccountRateLimiters.Shared).Get(_baseUri);
             var maxBlock = _settings.MaxRetryDelay < TimeSpan.Zero ? TimeSpan.Zero : _settings.MaxRetryDelay;
@@ -70,8 +68,6 @@ namespace Omnidesk.Engine
             _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             if (!string.IsNullOrWhiteSpace(_settings.UserAgent))
                 _http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", _settings.UserAgent);
-            // Not a default header: HttpClient would put it on every request, downloads from other hosts included.
-            if (authorization != null) _authorization = new AuthenticationHeaderValue("Basic", authorization);
         }
 
         public Uri BaseUri => _baseUri;
@@ -81,36 +77,13 @@ namespace Omnidesk.Engine
         /// <summary>The account's limiter, shared with every other connection of the account.</summary>
         internal AccountRateLimiter AccountLimiter => _accountLimiter;
 
-        public async Task<OmnideskPage<OmnideskCase>> GetCasesAsync(OmnideskCaseQuery query, int page, int limit, OmnideskCallContext context)
-        {
-            var parameters = new List<KeyValuePair<string, string>>();
-            if (query != null) parameters.AddRange(query.ToQueryParameters());
-            if (page > 0) parameters.Add(new KeyValuePair<string, string>("page", page.ToString(CultureInfo.InvariantCulture)));
-            if (limit > 0) parameters.Add(new KeyValuePair<string, string>("limit", limit.ToString(CultureInfo.InvariantCulture)));
-            var response = await SendAsync(HttpMethod.Get, "api/cases.json", parameters, (HttpContent)null, context).ConfigureAwait(false);
-            return Read(response, OmnideskJson.ParseCaseList);
-        }
-
-        public async Task<OmnideskCase> GetCaseAsync(string idOrNumber, OmnideskCallContext context)
-        {
-            if (string.IsNullOrWhiteSpace(idOrNumber)) throw new ArgumentException("A case id or number is required.", nameof(idOrNumber));
-            var path = "api/cases/" + Uri.EscapeDataString(idOrNumber.Trim()) + ".json";
-            var response = await SendAsync(HttpMethod.Get, path, null, (HttpContent)null, context).ConfigureAwait(false);
-            return Read(response, OmnideskJson.ParseCase);
-        }
-
-        public async Task<OmnideskPage<OmnideskFilter>> GetFiltersAsync(OmnideskCallContext context)
-        {
-            var response = await SendAsync(HttpMethod.Get, "api/filters.json", null, (HttpContent)null, context).ConfigureAwait(false);
-            return Read(response, OmnideskJson.ParseFilterList);
-        }
-
         /// <summary>A 2xx answer: its status, readable path and body.</summary>
         internal sealed class RawResponse
         {
             public string Method { get; set; }
             public string PathAndQuery { get; set; }
             public int StatusCode { get; set; }
+            public string ContentType { get; set; }
             public byte[] Body { get; set; }
         }
 
@@ -159,7 +132,14 @@ namespace Omnidesk.Engine
                     var status = (int)response.StatusCode;
                     if (status < 200 || status > 299)
                         throw Failure(state, status, body, OmnideskFailureKind.Http, null);
-                    return new RawResponse { Method = state.Method, PathAndQuery = pathAndQuery, StatusCode = status, Body = body };
+                    return new RawResponse
+                    {
+                        Method = state.Method,
+                        PathAndQuery = pathAndQuery,
+                        StatusCode = status,
+                        ContentType = response.Content?.Headers.ContentType?.ToString(),
+                        Body = body,
+                    };
                 }
             }
         }
@@ -214,7 +194,7 @@ namespace Omnidesk.Engine
 
         private OmnideskApiException Failure(RequestState state, int? status, byte[] body, OmnideskFailureKind kind, Exception inner)
         {
-            var code = body != null ? _redactor.Scrub(OmnideskJson.TryReadErrorCode(body)) : null;
+            var code = body != null ? _redactor.Scrub(_dialect.ReadErrorCode(body)) : null;
             return new OmnideskApiException(state.Method, state.PathAndQuery, status, code, BodyPrefix(body), kind, inner);
         }
 

@@ -5,9 +5,11 @@ using System.Threading.Tasks;
 namespace Omnidesk
 {
     /// <summary>
-    /// The engine as the cmdlets see it: one instance per connection, safe to share between threads.
-    /// Every call takes an <see cref="OmnideskCallContext"/> that carries cancellation and per-call logging.
-    /// Failures surface as <see cref="OmnideskApiException"/> (or OperationCanceledException when cancelled).
+    /// The engine as the cmdlets see it: one instance per connection, safe to share between threads. Its verbs are
+    /// generic over a resource's description (<see cref="OmnideskResource"/>); the API's dialect (paths, envelopes,
+    /// paging, errors, rate limits, auth) is the engine's business. <see cref="OmnideskEndpoints"/> names the calls the
+    /// cmdlets make. Every call takes an <see cref="OmnideskCallContext"/> that carries cancellation and per-call
+    /// logging. Failures surface as <see cref="OmnideskApiException"/> (or OperationCanceledException when cancelled).
     /// </summary>
     public partial interface IOmnideskClient : IDisposable
     {
@@ -15,67 +17,37 @@ namespace Omnidesk
         string Email { get; }
         OmnideskClientSettings Settings { get; }
 
-        /// <summary>The rate-limit headers of the latest response (rate_limit_per_minute, api_calls_left).</summary>
+        /// <summary>The rate-limit headers of the latest response.</summary>
         OmnideskRateLimit RateLimit { get; }
 
-        /// <summary>GET /api/cases.json with the query's filters and page/limit.</summary>
-        Task<OmnideskPage<OmnideskCase>> GetCasesAsync(OmnideskCaseQuery query, int page, int limit, OmnideskCallContext context);
+        /// <summary>One page of the resource's list (of the parent's items when it has a parent), with the query's filters.</summary>
+        Task<OmnideskPage<T>> GetPageAsync<T>(OmnideskResource<T> resource, OmnideskParentKey parent,
+            IEnumerable<KeyValuePair<string, string>> query, long page, int limit, OmnideskCallContext context) where T : class;
 
-        /// <summary>GET /api/cases/{idOrNumber}.json; a case number (NNN-NNNNNN) works in place of the id.</summary>
-        Task<OmnideskCase> GetCaseAsync(string idOrNumber, OmnideskCallContext context);
+        /// <summary>One item by its id (or its number, where the resource has one).</summary>
+        Task<T> GetAsync<T>(OmnideskResource<T> resource, OmnideskParentKey parent, string key, OmnideskCallContext context) where T : class;
 
-        /// <summary>GET /api/filters.json.</summary>
-        Task<OmnideskPage<OmnideskFilter>> GetFiltersAsync(OmnideskCallContext context);
+        /// <summary>
+        /// Creates an item from <paramref name="draft"/>, or for a child resource one under each of
+        /// <paramref name="parentIds"/> (up to the bulk size) in one request. Multipart when the draft carries files.
+        /// </summary>
+        Task<OmnideskBulkResult<T>> CreateAsync<T>(OmnideskResource<T> resource, IReadOnlyList<long> parentIds, object draft,
+            OmnideskCallContext context) where T : class;
 
-        /// <summary>POST /api/cases.json: JSON, or multipart case[...] when the case has attachments.</summary>
-        Task<OmnideskCase> CreateCaseAsync(OmnideskNewCase newCase, OmnideskCallContext context);
+        /// <summary>Changes one item, or several (up to the bulk size) with one change.</summary>
+        Task<OmnideskBulkResult<T>> UpdateAsync<T>(OmnideskResource<T> resource, OmnideskParentKey parent, IReadOnlyList<long> ids,
+            object change, OmnideskCallContext context) where T : class;
 
-        /// <summary>PUT /api/cases/{id}.json, or /api/cases/{id1},{id2},….json for several (at most 10).</summary>
-        Task<OmnideskBulkResult> UpdateCasesAsync(IReadOnlyList<long> caseIds, OmnideskCaseChange change, OmnideskCallContext context);
+        /// <summary>One of the resource's actions (trash, restore, delete, rate, ...) on one item or several.</summary>
+        Task<OmnideskBulkResult<T>> InvokeAsync<T>(OmnideskResource<T> resource, string action, OmnideskParentKey parent,
+            IReadOnlyList<long> ids, object body, OmnideskCallContext context) where T : class;
 
-        /// <summary>PUT /api/cases/{ids}/trash|spam|restore.json, or DELETE /api/cases/{ids}.json (at most 10 ids).</summary>
-        Task<OmnideskBulkResult> ChangeCaseStateAsync(IReadOnlyList<long> caseIds, OmnideskCaseAction action, OmnideskCallContext context);
-
-        /// <summary>PUT /api/cases/{id}/rate.json.</summary>
-        Task<OmnideskCase> RateCaseAsync(long caseId, OmnideskRatingChange rating, OmnideskCallContext context);
-
-        /// <summary>PUT /api/cases/{id}/rate/{messageId}.json.</summary>
-        Task<OmnideskMessage> RateMessageAsync(long caseId, long messageId, OmnideskRatingChange rating, OmnideskCallContext context);
-
-        /// <summary>GET /api/cases/{idOrNumber}/changelog.json; entries carry <paramref name="caseId"/>.</summary>
-        Task<OmnideskPage<OmnideskChangelogEntry>> GetChangelogAsync(string idOrNumber, long caseId, OmnideskChangelogQuery query,
-            int page, int limit, OmnideskCallContext context);
-
-        /// <summary>PUT /api/cases/{id}/idea.json.</summary>
-        Task<OmnideskCase> UpdateIdeaAsync(long caseId, OmnideskIdeaChange change, OmnideskCallContext context);
-
-        /// <summary>PUT /api/cases/{id}/idea_official_response.json.</summary>
-        Task<OmnideskCase> SetIdeaResponseAsync(long caseId, string content, OmnideskCallContext context);
-
-        /// <summary>DELETE /api/cases/{id}/idea_official_response.json.</summary>
-        Task DeleteIdeaResponseAsync(long caseId, OmnideskCallContext context);
-
-        /// <summary>GET /api/cases/{idOrNumber}/messages.json?page=&amp;limit=&amp;order=asc|desc; messages carry <paramref name="caseId"/>.</summary>
-        Task<OmnideskPage<OmnideskMessage>> GetMessagesAsync(string idOrNumber, long caseId, string order, int page, int limit,
+        /// <summary>
+        /// Any request to the API (path relative to the API root, such as "cases/123.json"), with the connection's auth,
+        /// rate limiter, retries and errors; <paramref name="jsonBody"/> is sent as is. The answer is not interpreted.
+        /// </summary>
+        Task<OmnideskResponse> SendAsync(string method, string path, IEnumerable<KeyValuePair<string, string>> query, string jsonBody,
             OmnideskCallContext context);
-
-        /// <summary>POST /api/cases/{id}/messages.json, or /api/cases/{id1},{id2},…/messages.json (at most 10).</summary>
-        Task<OmnideskMessagesResult> AddMessagesAsync(IReadOnlyList<long> caseIds, OmnideskNewMessage message, OmnideskCallContext context);
-
-        /// <summary>PUT /api/cases/{caseId}/messages/{messageId}.json.</summary>
-        Task<OmnideskMessage> UpdateMessageAsync(long caseId, long messageId, string content, string contentHtml, OmnideskCallContext context);
-
-        /// <summary>DELETE /api/cases/{caseId}/messages/{messageId}.json.</summary>
-        Task DeleteMessageAsync(long caseId, long messageId, OmnideskCallContext context);
-
-        /// <summary>POST /api/cases/{id}/note.json, or /api/cases/{id1},{id2},…/note.json (at most 10).</summary>
-        Task<OmnideskMessagesResult> AddNotesAsync(IReadOnlyList<long> caseIds, OmnideskNewMessage note, OmnideskCallContext context);
-
-        /// <summary>PUT /api/cases/{caseId}/note/{messageId}.json.</summary>
-        Task<OmnideskMessage> UpdateNoteAsync(long caseId, long messageId, string content, string contentHtml, OmnideskCallContext context);
-
-        /// <summary>DELETE /api/cases/{caseId}/note/{messageId}.json.</summary>
-        Task DeleteNoteAsync(long caseId, long messageId, OmnideskCallContext context);
 
         /// <summary>
         /// Streams an attachment's file into <paramref name="destination"/>, reporting (bytes so far, total when known).
@@ -83,5 +55,41 @@ namespace Omnidesk
         /// sent again with the API credentials. Returns the number of bytes written.
         /// </summary>
         Task<long> DownloadAsync(Uri url, System.IO.Stream destination, Action<long, long?> onProgress, OmnideskCallContext context);
+    }
+
+    /// <summary>The parent item a child resource's request goes under: its key in the path and its id for the items read.</summary>
+    public sealed class OmnideskParentKey
+    {
+        public OmnideskParentKey(string key, long id)
+        {
+            if (string.IsNullOrWhiteSpace(key)) throw new ArgumentException("A parent id or number is required.", nameof(key));
+            Key = key.Trim();
+            Id = id;
+        }
+
+        public OmnideskParentKey(long id) : this(id.ToString(System.Globalization.CultureInfo.InvariantCulture), id)
+        {
+        }
+
+        /// <summary>What goes in the path: the id, or a number the API accepts in its place.</summary>
+        public string Key { get; }
+
+        /// <summary>The parent's id, stamped on the items read (0 when not known yet).</summary>
+        public long Id { get; }
+    }
+
+    /// <summary>An answer to <see cref="IOmnideskClient.SendAsync"/>: status, content type and body text.</summary>
+    public sealed class OmnideskResponse
+    {
+        public OmnideskResponse(int statusCode, string contentType, string body)
+        {
+            StatusCode = statusCode;
+            ContentType = contentType;
+            Body = body;
+        }
+
+        public int StatusCode { get; }
+        public string ContentType { get; }
+        public string Body { get; }
     }
 }

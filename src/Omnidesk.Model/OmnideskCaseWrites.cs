@@ -110,19 +110,29 @@ namespace Omnidesk
     }
 
     /// <summary>
-    /// The answer to a request on one or several cases. Several ids: the API lists those it changed in
-    /// case_success_id. One id: it sends the case itself (<see cref="Cases"/>), or nothing for a delete.
+    /// The answer to a request on one or several items. Several ids: the API lists those it changed (case_success_id).
+    /// One id: it sends the item itself (<see cref="Items"/>), or nothing for a delete.
     /// </summary>
-    public sealed class OmnideskBulkResult
+    public class OmnideskBulkResult<T>
     {
-        public OmnideskBulkResult(IReadOnlyList<long> succeededIds, IReadOnlyList<OmnideskCase> cases)
+        public OmnideskBulkResult(IReadOnlyList<long> succeededIds, IReadOnlyList<T> items)
         {
             SucceededIds = succeededIds;
-            Cases = cases;
+            Items = items;
         }
 
         public IReadOnlyList<long> SucceededIds { get; }
-        public IReadOnlyList<OmnideskCase> Cases { get; }
+        public IReadOnlyList<T> Items { get; }
+    }
+
+    /// <summary>The answer to a change of cases.</summary>
+    public sealed class OmnideskBulkResult : OmnideskBulkResult<OmnideskCase>
+    {
+        public OmnideskBulkResult(IReadOnlyList<long> succeededIds, IReadOnlyList<OmnideskCase> cases) : base(succeededIds, cases)
+        {
+        }
+
+        public IReadOnlyList<OmnideskCase> Cases => Items;
     }
 
     /// <summary>The body of PUT .../rate.json ("rate").</summary>
@@ -141,6 +151,14 @@ namespace Omnidesk
         /// <summary>waiting, planned, in_progress or finished.</summary>
         public string Stage { get; set; }
         public long? CategoryId { get; set; }
+    }
+
+    /// <summary>The body of PUT /api/cases/{id}/idea_official_response.json ("message").</summary>
+    public sealed class OmnideskIdeaResponse
+    {
+        public OmnideskIdeaResponse(string content) => Content = content;
+
+        public string Content { get; }
     }
 
     /// <summary>

@@ -23,18 +23,24 @@ namespace Omnidesk
         public IReadOnlyList<OmnideskUpload> Attachments { get; set; }
     }
 
+    /// <summary>The body of PUT …/messages/{id}.json ("message") or …/note/{id}.json ("note"); null members are not sent.</summary>
+    public sealed class OmnideskMessageEdit
+    {
+        public string Content { get; set; }
+        public string ContentHtml { get; set; }
+    }
+
     /// <summary>What the API answered to messages or notes added to one or several cases.</summary>
-    public sealed class OmnideskMessagesResult
+    public sealed class OmnideskMessagesResult : OmnideskBulkResult<OmnideskMessage>
     {
         public OmnideskMessagesResult(IReadOnlyList<long> succeededCaseIds, IReadOnlyList<OmnideskMessage> messages)
+            : base(succeededCaseIds, messages)
         {
-            SucceededCaseIds = succeededCaseIds;
-            Messages = messages;
         }
 
         /// <summary>The cases the message was added to.</summary>
-        public IReadOnlyList<long> SucceededCaseIds { get; }
+        public IReadOnlyList<long> SucceededCaseIds => SucceededIds;
         /// <summary>The new messages, when the API sent them (it does for one case; a bulk answer lists only case ids).</summary>
-        public IReadOnlyList<OmnideskMessage> Messages { get; }
+        public IReadOnlyList<OmnideskMessage> Messages => Items;
     }
 }

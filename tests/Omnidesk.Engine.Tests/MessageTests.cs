@@ -38,7 +38,7 @@ namespace Omnidesk.Engine.Tests
 
             var sent = Assert.Single(handler.Sent);
             Assert.Equal("GET", sent.Method);
-            Assert.Equal("/api/cases/123-456789/messages.json?page=2&limit=50&order=desc", sent.Uri.PathAndQuery);
+            Assert.Equal("/api/cases/123-456789/messages.json?order=desc&page=2&limit=50", sent.Uri.PathAndQuery);
             Assert.Null(sent.Content);
             Assert.Equal(17, page.TotalCount);
             Assert.Equal(new long[] { 2000, 200198257 }, page.Items.Select(m => m.MessageId));

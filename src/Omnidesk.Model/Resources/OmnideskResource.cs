@@ -28,8 +28,13 @@ namespace Omnidesk
         /// <summary>The collection's path segment under the API root (or under the parent's item): "cases".</summary>
         public string Path { get; }
 
-        /// <summary>The key that wraps one item in bodies and list envelopes: "case".</summary>
+        /// <summary>The key that wraps one item in answers and list envelopes: "case".</summary>
         public string ItemKey { get; }
+
+        /// <summary>The key that wraps a body sent to the resource: the item key unless described otherwise ("note").</summary>
+        public string BodyKey => _bodyKey ?? ItemKey;
+
+        private string _bodyKey;
 
         /// <summary>The item's id field: "case_id".</summary>
         public string IdField { get; }
@@ -71,6 +76,7 @@ namespace Omnidesk
 
         /// <summary>Configuration while a resource is described: each setter returns the resource.</summary>
         private protected void SetNumberField(string field) => NumberField = field;
+        private protected void SetBodyKey(string key) => _bodyKey = key;
         private protected void SetParent(OmnideskResource parent) => Parent = parent;
         private protected void SetBulkSize(int size) => BulkSize = size;
         private protected void SetPaging(int maxPageSize, long maxPage) { MaxPageSize = maxPageSize; MaxPage = maxPage; }
@@ -94,11 +100,22 @@ namespace Omnidesk
             return this;
         }
 
-        public OmnideskResource<T> Under(OmnideskResource parent)
+        public OmnideskResource<T> WithBodyKey(string bodyKey)
         {
-            SetParent(parent);
+            SetBodyKey(bodyKey);
             return this;
         }
+
+        /// <summary>Items live under an item of <paramref name="parent"/>; <paramref name="setParentId"/> stamps its id on each read item.</summary>
+        public OmnideskResource<T> Under(OmnideskResource parent, Action<T, long> setParentId = null)
+        {
+            SetParent(parent);
+            SetParentId = setParentId;
+            return this;
+        }
+
+        /// <summary>Stamps the parent's id on an item read under it (the API leaves it out), or null.</summary>
+        public Action<T, long> SetParentId { get; private set; }
 
         public OmnideskResource<T> WithBulk(int size)
         {
@@ -131,14 +148,21 @@ namespace Omnidesk
     /// </summary>
     public sealed class OmnideskAction
     {
-        public OmnideskAction(string name, string method, string segment, string bodyKey = null, bool bulk = false)
+        public OmnideskAction(string name, string method, string segment, string bodyKey = null, bool bulk = false, bool onParent = false)
         {
             Name = name;
             Method = method;
             Segment = segment;
             BodyKey = bodyKey;
             Bulk = bulk;
+            OnParent = onParent;
         }
+
+        /// <summary>
+        /// The path is the parent item's, then <see cref="Segment"/> with {id} replaced by the item's id:
+        /// PUT /api/cases/{case}/rate/{message}.json rates a message.
+        /// </summary>
+        public bool OnParent { get; }
 
         public string Name { get; }
 

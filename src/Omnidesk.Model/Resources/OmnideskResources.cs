@@ -26,21 +26,24 @@ namespace Omnidesk
         /// <summary>/api/cases/{case}/messages.json, {"message":{…}}; new messages go to up to 10 cases at once.</summary>
         public static readonly OmnideskResource<OmnideskMessage> Message =
             new OmnideskResource<OmnideskMessage>("message", "messages", "messages", "message", "message_id")
-                .Under(Case)
+                .Under(Case, (m, caseId) => m.CaseId = caseId)
                 .WithBulk(CaseBulkSize)
-                .With(new OmnideskAction("rate", "PUT", "rate", "rate"));
+                .With(new OmnideskAction("rate", "PUT", "rate/{id}", "rate", onParent: true))
+                .With(new OmnideskAction("delete", "DELETE", null));
 
         /// <summary>/api/cases/{case}/note.json: notes are messages, wrapped "note" in bodies and "message" in answers.</summary>
         public static readonly OmnideskResource<OmnideskMessage> Note =
-            new OmnideskResource<OmnideskMessage>("note", "notes", "note", "note", "message_id")
-                .Under(Case)
+            new OmnideskResource<OmnideskMessage>("note", "notes", "note", "message", "message_id")
+                .WithBodyKey("note")
+                .Under(Case, (m, caseId) => m.CaseId = caseId)
                 .WithBulk(CaseBulkSize)
-                .WithoutList();
+                .WithoutList()
+                .With(new OmnideskAction("delete", "DELETE", null));
 
         /// <summary>/api/cases/{case}/changelog.json, {"changelog":[…]}.</summary>
         public static readonly OmnideskResource<OmnideskChangelogEntry> Changelog =
             new OmnideskResource<OmnideskChangelogEntry>("changelog entry", "changelog entries", "changelog", "changelog", "id")
-                .Under(Case);
+                .Under(Case, (e, caseId) => e.CaseId = caseId);
 
         /// <summary>/api/filters.json, {"filter":{…}}: the case filters of the staff member.</summary>
         public static readonly OmnideskResource<OmnideskFilter> Filter =
