@@ -35,6 +35,8 @@
         'Set-OmnideskNote'
         'Remove-OmnideskNote'
         'Save-OmnideskAttachment'
+        'Get-OmnideskLanguage'
+        'Invoke-OmnideskRequest'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

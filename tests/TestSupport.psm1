@@ -19,7 +19,7 @@ function Import-TestModule {
 function Get-ExpectedCmdlet {
     <# The cmdlets the module exports, sorted. #>
     @('Connect-Omnidesk', 'Disconnect-Omnidesk', 'Get-OmnideskCase', 'Get-OmnideskCaseChangelog', 'Get-OmnideskConnection',
-        'Get-OmnideskFilter', 'Get-OmnideskMessage', 'New-OmnideskCase', 'New-OmnideskMessage', 'New-OmnideskNote',
+        'Get-OmnideskFilter', 'Get-OmnideskLanguage', 'Get-OmnideskMessage', 'Invoke-OmnideskRequest', 'New-OmnideskCase', 'New-OmnideskMessage', 'New-OmnideskNote',
         'Remove-OmnideskCase', 'Remove-OmnideskIdeaResponse', 'Remove-OmnideskMessage', 'Remove-OmnideskNote',
         'Restore-OmnideskCase', 'Save-OmnideskAttachment', 'Set-OmnideskCase', 'Set-OmnideskIdea', 'Set-OmnideskIdeaResponse',
         'Set-OmnideskMessage', 'Set-OmnideskNote', 'Set-OmnideskRating')

@@ -32,7 +32,7 @@ namespace Omnidesk.Engine
         private readonly string _basePath;
         private readonly string _email;
         private readonly HttpClient _http;
-        private readonly RateLimitTracker _rateLimit = new RateLimitTracker();
+        private readonly RateLimitTracker _rateLimit;
         private readonly AccountRateLimiter _accountLimiter;
         private readonly Redactor _redactor;
         /// <summary>The Basic credentials, set on each API request (never a default header: downloads go without them).</summary>
@@ -58,8 +58,10 @@ namespace Omnidesk.Engine
 
             _accountLimiter = (limiters ?? AccountRateLimiters.Shared).Get(_baseUri);
             var maxBlock = _settings.MaxRetryDelay < TimeSpan.Zero ? TimeSpan.Zero : _settings.MaxRetryDelay;
-            var logging = new AttemptLoggingHandler(_rateLimit, _redactor, _accountLimiter, maxBlock) { InnerHandler = innermostHandler };
-            var resilience = new ResilienceHandler(RetryPipeline.Build(_settings, _accountLimiter)) { InnerHandler = logging };
+            var headers = _dialect.RateLimitHeaders;
+            _rateLimit = new RateLimitTracker(headers);
+            var logging = new AttemptLoggingHandler(_rateLimit, _redactor, headers, _accountLimiter, maxBlock) { InnerHandler = innermostHandler };
+            var resilience = new ResilienceHandler(RetryPipeline.Build(_settings, headers, _accountLimiter)) { InnerHandler = logging };
             _http = new HttpClient(resilience, disposeHandler: true)
             {
                 BaseAddress = _baseUri,

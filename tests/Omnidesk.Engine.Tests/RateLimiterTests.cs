@@ -274,7 +274,7 @@ namespace Omnidesk.Engine.Tests
             var waiting = Get(client);
             await Task.Delay(200);
             Assert.False(waiting.IsCompleted);
-            client.AccountLimiter.Observe(Budget(600), TimeSpan.Zero); // another connection learnt a larger budget
+            client.AccountLimiter.Observe(Budget(600), TimeSpan.Zero, Dialects.DeskieDialect.Instance.RateLimitHeaders); // another connection learnt a larger budget
             await waiting;
             watch.Stop();
 

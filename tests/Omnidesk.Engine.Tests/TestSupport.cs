@@ -90,7 +90,8 @@ namespace Omnidesk.Engine.Tests
 
         internal static class RetryPipelineProbe
         {
-            public static TimeSpan? ServerDelay(HttpResponseMessage r) => Omnidesk.Engine.Http.RetryPipeline.ServerDelay(r);
+            public static TimeSpan? ServerDelay(HttpResponseMessage r) =>
+                Omnidesk.Engine.Http.RetryPipeline.ServerDelay(r, Omnidesk.Engine.Dialects.DeskieDialect.Instance.RateLimitHeaders);
         }
 
         public static async Task<HttpResponseMessage> Hang(CancellationToken ct)

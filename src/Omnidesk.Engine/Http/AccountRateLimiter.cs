@@ -9,6 +9,8 @@ using System.Threading.RateLimiting;
 using System.Threading.Tasks;
 using Polly;
 
+using Omnidesk.Engine.Dialects;
+
 namespace Omnidesk.Engine.Http
 {
     /// <summary>
@@ -106,15 +108,15 @@ namespace Omnidesk.Engine.Http
         /// reserve rule; a 429's retry_after (else Retry-After), capped by <paramref name="maxBlock"/>, blocks every
         /// request of the account until it passes.
         /// </summary>
-        public void Observe(HttpResponseMessage response, TimeSpan maxBlock)
+        public void Observe(HttpResponseMessage response, TimeSpan maxBlock, RateLimitHeaders headers)
         {
             if (response == null) return;
-            var limit = RateLimitTracker.ReadInt(response, RateLimitTracker.LimitHeader);
-            var left = RateLimitTracker.ReadInt(response, RateLimitTracker.CallsLeftHeader);
+            var limit = RateLimitTracker.ReadInt(response, headers.Limit);
+            var left = RateLimitTracker.ReadInt(response, headers.CallsLeft);
             TimeSpan? block = null;
             if ((int)response.StatusCode == 429)
             {
-                block = RetryPipeline.ServerDelay(response);
+                block = RetryPipeline.ServerDelay(response, headers);
                 if (block != null)
                 {
                     if (block.Value < TimeSpan.Zero) block = TimeSpan.Zero;

@@ -9,6 +9,8 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 
+using Omnidesk.Engine.Dialects;
+
 namespace Omnidesk.Engine.Http
 {
     /// <summary>
@@ -26,12 +28,15 @@ namespace Omnidesk.Engine.Http
         private readonly Redactor _redactor;
         private readonly AccountRateLimiter _account;
         private readonly TimeSpan _maxBlock;
+        private readonly RateLimitHeaders _headers;
 
         /// <param name="account">The account's shared limiter, fed with every API answer (null: none).</param>
         /// <param name="maxBlock">The longest a 429's retry_after blocks the account (the retry's own cap).</param>
-        public AttemptLoggingHandler(RateLimitTracker rateLimit, Redactor redactor, AccountRateLimiter account = null,
+        /// <param name="headers">The API's rate-limit headers.</param>
+        public AttemptLoggingHandler(RateLimitTracker rateLimit, Redactor redactor, RateLimitHeaders headers, AccountRateLimiter account = null,
             TimeSpan maxBlock = default)
         {
+            _headers = headers;
             _rateLimit = rateLimit;
             _redactor = redactor;
             _account = account;
@@ -76,10 +81,10 @@ namespace Omnidesk.Engine.Http
             if (!state.StreamResponse) // a download's host is not the API's meter
             {
                 _rateLimit.Observe(response);
-                _account?.Observe(response, _maxBlock);
+                _account?.Observe(response, _maxBlock, _headers);
             }
             Report(context, state, attempt, (int)response.StatusCode, watch.ElapsedMilliseconds,
-                RateLimitTracker.ReadInt(response, RateLimitTracker.CallsLeftHeader));
+                RateLimitTracker.ReadInt(response, _headers.CallsLeft));
             if (context.OnDebug != null) Debug(context, FormatResponse(response, body, watch.ElapsedMilliseconds, attempt));
             return response;
         }

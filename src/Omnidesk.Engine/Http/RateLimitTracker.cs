@@ -4,24 +4,24 @@ using System.Globalization;
 using System.Linq;
 using System.Net.Http;
 using System.Threading;
+using Omnidesk.Engine.Dialects;
 
 namespace Omnidesk.Engine.Http
 {
     /// <summary>The latest rate-limit headers, as an immutable snapshot swapped atomically.</summary>
     internal sealed class RateLimitTracker
     {
-        internal const string LimitHeader = "rate_limit_per_minute";
-        internal const string CallsLeftHeader = "api_calls_left";
-        internal const string RetryAfterHeader = "retry_after";
-
+        private readonly RateLimitHeaders _headers;
         private OmnideskRateLimit _current = OmnideskRateLimit.Unknown;
+
+        public RateLimitTracker(RateLimitHeaders headers) => _headers = headers ?? throw new ArgumentNullException(nameof(headers));
 
         public OmnideskRateLimit Current => Volatile.Read(ref _current);
 
         public void Observe(HttpResponseMessage response)
         {
-            var limit = ReadInt(response, LimitHeader);
-            var left = ReadInt(response, CallsLeftHeader);
+            var limit = ReadInt(response, _headers.Limit);
+            var left = ReadInt(response, _headers.CallsLeft);
             if (limit == null && left == null) return;
             var now = DateTimeOffset.Now;
             while (true)

@@ -11,6 +11,8 @@ using Polly.RateLimiting;
 using Polly.Retry;
 using Polly.Timeout;
 
+using Omnidesk.Engine.Dialects;
+
 namespace Omnidesk.Engine.Http
 {
     /// <summary>
@@ -26,7 +28,8 @@ namespace Omnidesk.Engine.Http
         private static readonly object RandomLock = new object();
         private static readonly Random Random = new Random();
 
-        public static ResiliencePipeline<HttpResponseMessage> Build(OmnideskClientSettings settings, AccountRateLimiter limiter = null)
+        public static ResiliencePipeline<HttpResponseMessage> Build(OmnideskClientSettings settings, RateLimitHeaders headers,
+            AccountRateLimiter limiter = null)
         {
             var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
             var maxDelay = settings.MaxRetryDelay < TimeSpan.Zero ? TimeSpan.Zero : settings.MaxRetryDelay;
@@ -42,7 +45,7 @@ namespace Omnidesk.Engine.Http
                     Delay = TimeSpan.Zero, // every delay comes from DelayGenerator
                     ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context)),
                     DelayGenerator = args => new ValueTask<TimeSpan?>(
-                        ComputeDelay(args.Outcome, args.AttemptNumber, baseDelay, maxDelay)),
+                        ComputeDelay(args.Outcome, args.AttemptNumber, baseDelay, maxDelay, headers)),
                     OnRetry = args =>
                     {
                         NotifyRetry(args.Outcome, args.Context, args.AttemptNumber, args.RetryDelay);
@@ -168,9 +171,10 @@ namespace Omnidesk.Engine.Http
             return false;
         }
 
-        internal static TimeSpan? ComputeDelay(Outcome<HttpResponseMessage> outcome, int attemptNumber, TimeSpan baseDelay, TimeSpan maxDelay)
+        internal static TimeSpan? ComputeDelay(Outcome<HttpResponseMessage> outcome, int attemptNumber, TimeSpan baseDelay, TimeSpan maxDelay,
+            RateLimitHeaders headers)
         {
-            var delay = ServerDelay(outcome.Result) ?? Backoff(attemptNumber, baseDelay, maxDelay);
+            var delay = ServerDelay(outcome.Result, headers) ?? Backoff(attemptNumber, baseDelay, maxDelay);
             if (delay < TimeSpan.Zero) delay = TimeSpan.Zero;
             return delay > maxDelay ? maxDelay : delay;
         }
@@ -185,11 +189,11 @@ namespace Omnidesk.Engine.Http
             return TimeSpan.FromMilliseconds(ms);
         }
 
-        /// <summary>The wait the server asks for: Omnidesk's retry_after (seconds), else Retry-After (seconds or HTTP date).</summary>
-        internal static TimeSpan? ServerDelay(HttpResponseMessage response)
+        /// <summary>The wait the server asks for: the API's own header (retry_after, seconds), else Retry-After (seconds or HTTP date).</summary>
+        internal static TimeSpan? ServerDelay(HttpResponseMessage response, RateLimitHeaders headers)
         {
             if (response == null) return null;
-            var omnidesk = RateLimitTracker.ReadHeader(response, RateLimitTracker.RetryAfterHeader);
+            var omnidesk = headers.RetryAfter == null ? null : RateLimitTracker.ReadHeader(response, headers.RetryAfter);
             var parsed = ParseRetryAfter(omnidesk);
             if (parsed != null) return parsed;
 

@@ -1,0 +1,43 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+
+namespace Omnidesk
+{
+    /// <summary>
+    /// A Get cmdlet for a resource's list: -First/-Skip/-IncludeTotalCount become the fewest pages, read as they are
+    /// needed, each item written as its page arrives; a failed page stops the command (a silently short list would
+    /// mislead). A derived cmdlet names its resource and, when it has filters, adds them to <see cref="Query"/>.
+    /// The cmdlet itself must declare SupportsPaging.
+    /// </summary>
+    public abstract class ResourceListCmdlet<T> : OmnideskConnectedCmdlet where T : class
+    {
+        [Parameter]
+        [ValidateRange(1, 100)]
+        public int PageSize { get; set; } = 100;
+
+        private protected abstract OmnideskResource<T> Resource { get; }
+
+        /// <summary>The list's filters as query parameters.</summary>
+        private protected virtual IEnumerable<KeyValuePair<string, string>> Query => new KeyValuePair<string, string>[0];
+
+        protected override void EndProcessing()
+        {
+            var resource = Resource;
+            var progress = new ListProgress(this, MyInvocation.MyCommand.Name, resource.Plural, PagingParameters);
+            try
+            {
+                var query = new List<KeyValuePair<string, string>>(Query);
+                new ListPager<T>(this, progress, (page, limit, context) => Client.GetPageAsync(resource, null, query, page, limit, context))
+                    .WriteWindow(System.Math.Min(PageSize, resource.MaxPageSize));
+            }
+            catch (OmnideskApiException e)
+            {
+                ThrowTerminatingError(OmnideskErrors.ToErrorRecord(e, null));
+            }
+            finally
+            {
+                progress.Complete();
+            }
+        }
+    }
+}
