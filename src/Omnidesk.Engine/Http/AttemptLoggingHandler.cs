@@ -267,7 +267,7 @@ namespace Omnidesk.Engine.Http
             truncated = false;
             if (body == null || body.Length == 0) return "";
             var offset = body.Length >= 3 && body[0] == 0xEF && body[1] == 0xBB && body[2] == 0xBF ? 3 : 0;
-            var count = Math.Min(body.Length - offset, maxChars * 4);
+            var count = (int)Math.Min(body.Length - offset, maxChars * 4L);
             var text = Encoding.UTF8.GetString(body, offset, count);
             if (text.Length > maxChars) { text = text.Substring(0, maxChars); truncated = true; }
             else if (count < body.Length - offset) truncated = true;
