@@ -15,7 +15,7 @@ public sealed record UploadedFile(string Key, string FileName, string ContentTyp
 public sealed class RequestBody
 {
     /// <summary>The most one request body may carry: 50 MB of files plus room for the form's other fields.</summary>
-    public const long MaxBodyBytes = CaseWrites.MaxTotalFileBytes + 1024 * 1024;
+    public const long MaxBodyBytes = AttachmentUploads.MaxTotalFileBytes + 1024 * 1024;
 
     /// <summary>
     /// Kestrel's limit. A body between <see cref="MaxBodyBytes"/> and this is read to its end and discarded, so the

@@ -10,12 +10,10 @@ namespace Omnidesk.Emulator;
 public sealed class CaseQuery
 {
     public const int MaxArrayValues = 20;
-    public const int MaxLimit = 100;
-    public const int MaxPage = 500;
     public const int MinTextLength = 4;
 
-    static readonly string[] Statuses = { "open", "waiting", "closed" };
-    static readonly string[] Priorities = { "low", "normal", "high", "critical" };
+    static readonly string[] Statuses = CaseWrites.Statuses;
+    static readonly string[] Priorities = CaseWrites.Priorities;
     public static readonly string[] Sorts =
     {
         "updated_at_desc", "updated_at_asc", "created_at_desc", "created_at_asc", "response_desc", "response_asc",
@@ -23,7 +21,7 @@ public sealed class CaseQuery
     };
 
     public int Page { get; private set; } = 1;
-    public int Limit { get; private set; } = MaxLimit;
+    public int Limit { get; private set; } = ApiDescription.Cases.MaxLimit;
     public string Sort { get; private set; } = "updated_at_desc";
     public Comparison<EmuCase> Comparer { get; private set; }
     /// <summary>The sort without its direction: updated_at, created_at, response, priority or status.</summary>
@@ -49,14 +47,15 @@ public sealed class CaseQuery
         var p = Normalize(query);
         var q = new CaseQuery();
 
+        string error;
         if (p.TryGetValue("limit", out var limit))
         {
-            if (!TryBounded(limit[0], MaxLimit, out int l)) return "wrong_limit";
+            if ((error = Paging.Limit(limit[0], ApiDescription.Cases, out int l)) != null) return error;
             q.Limit = l;
         }
         if (p.TryGetValue("page", out var page))
         {
-            if (!TryBounded(page[0], MaxPage, out int pg)) return "wrong_page";
+            if ((error = Paging.Page(page[0], ApiDescription.Cases, out int pg)) != null) return error;
             q.Page = pg;
         }
         if (p.TryGetValue("sort", out var sort))
@@ -69,7 +68,6 @@ public sealed class CaseQuery
 
         if (p.Values.Any(v => v.Count > MaxArrayValues)) return "too_many_values";
 
-        string error;
         if ((error = Enumerated(p, "status", Statuses, out q._status)) != null) return error;
         if ((error = Enumerated(p, "priority", Priorities, out q._priority)) != null) return error;
         if (p.TryGetValue("channel", out var channel)) q._channel = channel.Select(c => c.ToLowerInvariant()).ToList();
@@ -86,8 +84,8 @@ public sealed class CaseQuery
         {
             if (!key.StartsWith("custom_fields[", StringComparison.Ordinal)) continue;
             string cf = key.Substring("custom_fields[".Length).TrimEnd(']');
-            var field = store.CustomFields.FirstOrDefault(f => string.Equals(f.Key, cf, StringComparison.OrdinalIgnoreCase));
-            if (field == null) return "custom_field_not_found";
+            var field = store.FindCustomField(cf);
+            if (field == null) return ApiDescription.CustomFields.NotFound;
             if (field.FieldType == "checkbox" && values.Any(v => ParseCheckbox(v) == null)) return "wrong_custom_fields";
             q._customFields.Add((field, values));
         }
@@ -95,7 +93,7 @@ public sealed class CaseQuery
         if (p.TryGetValue("filter", out var filter))
         {
             q._filter = store.FindFilter(filter[0]);
-            if (q._filter == null) return "filter_not_found";
+            if (q._filter == null) return ApiDescription.Filters.NotFound;
         }
 
         if ((error = Time(p, "from_time", out q._from)) != null) return error;
@@ -301,9 +299,6 @@ public sealed class CaseQuery
         }
         return p;
     }
-
-    static bool TryBounded(string s, int max, out int n) =>
-        int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out n) && n >= 1 && n <= max;
 
     static string Enumerated(Dictionary<string, List<string>> p, string name, string[] allowed, out List<string> values)
     {

@@ -1,12 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.StaticFiles;
+using static Omnidesk.Emulator.AttachmentUploads;
+using static Omnidesk.Emulator.BodyValues;
 
 namespace Omnidesk.Emulator;
-
-/// <summary>A file to attach to a new case.</summary>
-public sealed record DraftFile(string FileName, string MimeType, byte[] Bytes);
 
 /// <summary>A validated create-case request.</summary>
 public sealed class CaseDraft
@@ -35,8 +33,8 @@ public sealed class CaseUpdate
     public long? StaffId { get; set; }
     public long? GroupId { get; set; }
     public long? LanguageId { get; set; }
-    /// <summary>cf_N → the new value (null = clear it).</summary>
-    public Dictionary<string, object> CustomFields { get; } = new(StringComparer.Ordinal);
+    /// <summary>cf_N → the field and its new value (null = clear it).</summary>
+    public Dictionary<string, (EmuCustomField Field, object Value)> CustomFields { get; } = new(StringComparer.Ordinal);
     public List<long> AddLabels { get; } = new();
     public List<long> DeleteLabels { get; } = new();
 }
@@ -47,102 +45,49 @@ public sealed class CaseUpdate
 /// </summary>
 public static class CaseWrites
 {
-    /// <summary>25 MB per file and 50 MB in total (binary megabytes).</summary>
-    public const long MaxFileBytes = 25L * 1024 * 1024;
-    public const long MaxTotalFileBytes = 50L * 1024 * 1024;
-    /// <summary>The most case ids one bulk request may name.</summary>
-    public const int MaxBulkIds = 10;
-
     public static readonly string[] Statuses = { "open", "waiting", "closed" };
     public static readonly string[] Priorities = { "low", "normal", "high", "critical" };
     public static readonly string[] Ratings = { "low", "middle", "high" };
 
     static readonly Regex EmailPattern = new(@"^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>.]{2,}$", RegexOptions.CultureInvariant);
     static readonly Regex CustomChannel = new(@"^cch\d+$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
-    static readonly FileExtensionContentTypeProvider MimeTypes = new();
-
-    public static string MimeTypeOf(string fileName, string given)
-    {
-        if (!string.IsNullOrWhiteSpace(given) && !given.Equals("application/octet-stream", StringComparison.OrdinalIgnoreCase))
-            return given;
-        return MimeTypes.TryGetContentType(fileName, out var t) ? t : "application/octet-stream";
-    }
 
     public static string Digits(string s) => new(s.Where(char.IsAsciiDigit).ToArray());
 
-    // ---- JSON helpers (values may come as JSON numbers/bools or, from forms, as strings) ----
-
-    public static bool IsAbsent(JsonElement e) => e.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null;
-
-    /// <summary>The value as a string: strings as is, numbers and bools as their JSON text; null when absent.</summary>
-    public static string Str(JsonElement e) => e.ValueKind switch
-    {
-        JsonValueKind.String => e.GetString(),
-        JsonValueKind.Number => e.GetRawText(),
-        JsonValueKind.True => "true",
-        JsonValueKind.False => "false",
-        _ => null,
-    };
-
-    public static bool TryLong(JsonElement e, out long n)
-    {
-        n = 0;
-        if (e.ValueKind == JsonValueKind.Number) return e.TryGetInt64(out n);
-        return e.ValueKind == JsonValueKind.String &&
-               long.TryParse(e.GetString().Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out n);
-    }
-
-    /// <summary>An array's items, an object's values (form indexes "[0]"), a comma list or one scalar.</summary>
-    public static List<JsonElement> Values(JsonElement e)
-    {
-        switch (e.ValueKind)
-        {
-            case JsonValueKind.Array: return e.EnumerateArray().ToList();
-            case JsonValueKind.Object: return e.EnumerateObject().Select(p => p.Value).ToList();
-            case JsonValueKind.String:
-                return e.GetString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                    .Select(s => JsonSerializer.SerializeToElement(s)).ToList();
-            case JsonValueKind.Undefined or JsonValueKind.Null: return new List<JsonElement>();
-            default: return new List<JsonElement> { e };
-        }
-    }
-
-    internal static JsonElement Prop(JsonElement obj, string name) =>
-        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var v) ? v : default;
-
-    internal static string Text(JsonElement obj, string name)
-    {
-        string s = Str(Prop(obj, name))?.Trim();
-        return string.IsNullOrEmpty(s) ? null : s;
-    }
-
-    /// <summary>Label ids: wrong_labels when not integers, label_not_found when unknown.</summary>
-    static string Labels(JsonElement e, string name, List<long> into)
+    /// <summary>Label ids: wrong_labels when not integers, label_not_found when not a label of the store.</summary>
+    static string Labels(JsonElement e, string name, DataStore store, List<long> into)
     {
         foreach (var v in Values(e))
         {
             if (!TryLong(v, out long id)) return "wrong_" + name;
-            if (Array.IndexOf(Seeder.LabelIds, id) < 0) return "label_not_found";
+            if (store.Labels.Find(id) == null) return ApiDescription.Labels.NotFound;
             if (!into.Contains(id)) into.Add(id);
         }
         return null;
     }
 
-    /// <summary>custom_fields: {cf_N: value}. Unknown field → custom_field_not_found; bad value → wrong_custom_fields.</summary>
-    static string CustomFields(JsonElement e, IReadOnlyList<EmuCustomField> fields, Dictionary<string, object> into)
+    /// <summary>
+    /// custom_fields: {cf_N: value}, each given to <paramref name="set"/>. A field the store does not have →
+    /// custom_field_not_found; a bad value → wrong_custom_fields.
+    /// </summary>
+    static string CustomFields(JsonElement e, DataStore store, Action<EmuCustomField, object> set)
     {
         if (IsAbsent(e)) return null;
         if (e.ValueKind != JsonValueKind.Object) return "wrong_custom_fields";
         foreach (var p in e.EnumerateObject())
         {
-            var field = fields.FirstOrDefault(f => string.Equals(f.Key, p.Name, StringComparison.OrdinalIgnoreCase));
-            if (field == null) return "custom_field_not_found";
+            var field = store.FindCustomField(p.Name);
+            if (field == null) return ApiDescription.CustomFields.NotFound;
             string error = CustomFieldValue(field, p.Value, out object value);
             if (error != null) return error;
-            into[field.Key] = value;
+            set(field, value);
         }
         return null;
     }
+
+    /// <summary>language_id: an active language of the store, else wrong_language_id.</summary>
+    static string Language(JsonElement e, DataStore store, out long id) =>
+        TryLong(e, out id) && store.Languages.Find(id) is { Active: true } ? null : "wrong_language_id";
 
     /// <summary>Text: any string. Select: an option key or title (stored as the title). Checkbox: a boolean. "" / null clears.</summary>
     static string CustomFieldValue(EmuCustomField field, JsonElement v, out object value)
@@ -186,40 +131,10 @@ public static class CaseWrites
         _ => Convert.ToString(value, CultureInfo.InvariantCulture),
     };
 
-    /// <summary>
-    /// The uploaded files under "{prefix}[attachments]…" (any of the prefixes), checked against the limits:
-    /// file_too_large / files_too_large (413), or null.
-    /// </summary>
-    internal static string ParseFiles(RequestBody body, List<DraftFile> into, params string[] prefixes)
-    {
-        long total = 0;
-        foreach (var f in body.Files)
-        {
-            if (!prefixes.Any(p => f.Key.StartsWith(p + "[attachments]", StringComparison.OrdinalIgnoreCase))) continue;
-            if (f.Bytes.Length > MaxFileBytes) return "file_too_large";
-            total += f.Bytes.Length;
-            if (total > MaxTotalFileBytes) return "files_too_large";
-            string name = Path.GetFileName((f.FileName ?? "").Replace('\\', '/'));
-            if (string.IsNullOrWhiteSpace(name)) name = "file";
-            into.Add(new DraftFile(name, MimeTypeOf(name, f.ContentType), f.Bytes));
-        }
-        return null;
-    }
-
-    /// <summary>attachment_urls: an array (or form-indexed object, or comma list) of URLs.</summary>
-    internal static void AttachmentUrls(JsonElement e, List<string> into)
-    {
-        foreach (var u in Values(e))
-        {
-            string url = Str(u)?.Trim();
-            if (!string.IsNullOrEmpty(url)) into.Add(url);
-        }
-    }
-
     // ---- create ----
 
     /// <summary>Validates POST /api/cases.json; returns (0, null) and the draft, or the status and error code.</summary>
-    public static (int Status, string Error) ParseCreate(RequestBody body, out CaseDraft draft)
+    public static (int Status, string Error) ParseCreate(RequestBody body, DataStore store, out CaseDraft draft)
     {
         draft = null;
         var c = body.Get("case");
@@ -263,16 +178,17 @@ public static class CaseWrites
         d.ContentHtml = Text(c, "content_html");
         if (d.Content == null && d.ContentHtml == null) return (400, "content_not_specified");
 
+        string error;
         var lang = Prop(c, "language_id");
         if (!IsAbsent(lang) && Str(lang) != "")
         {
-            if (!TryLong(lang, out long l) || Array.IndexOf(Seeder.LanguageIds, l) < 0) return (400, "wrong_language_id");
+            if ((error = Language(lang, store, out long l)) != null) return (400, error);
             d.LanguageId = l;
         }
-        string error = CustomFields(Prop(c, "custom_fields"), Seeder.CustomFields, d.CustomFields);
+        error = CustomFields(Prop(c, "custom_fields"), store, (field, value) => d.CustomFields[field.Key] = value);
         if (error != null) return (400, error);
         foreach (var key in d.CustomFields.Where(kv => kv.Value == null).Select(kv => kv.Key).ToList()) d.CustomFields.Remove(key);
-        if ((error = Labels(Prop(c, "labels"), "labels", d.Labels)) != null) return (400, error);
+        if ((error = Labels(Prop(c, "labels"), "labels", store, d.Labels)) != null) return (400, error);
         AttachmentUrls(Prop(c, "attachment_urls"), d.AttachmentUrls);
         draft = d;
         return (0, null);
@@ -307,26 +223,27 @@ public static class CaseWrites
         var staff = Prop(c, "staff_id");
         if (!IsAbsent(staff))
         {
-            if (!TryLong(staff, out long id) || (id != 0 && store.FindStaff(id) == null)) return "staff_not_found";
+            if (!TryLong(staff, out long id) || (id != 0 && store.Staff.Find(id) == null)) return ApiDescription.Staff.NotFound;
             u.StaffId = id;
         }
         var group = Prop(c, "group_id");
         if (!IsAbsent(group))
         {
-            if (!TryLong(group, out long id) || Array.IndexOf(Seeder.GroupIds, id) < 0) return "group_not_found";
+            if (!TryLong(group, out long id) || store.Groups.Find(id) == null) return ApiDescription.Groups.NotFound;
             u.GroupId = id;
         }
+        string error;
         var lang = Prop(c, "language_id");
         if (!IsAbsent(lang))
         {
-            if (!TryLong(lang, out long l) || Array.IndexOf(Seeder.LanguageIds, l) < 0) return "wrong_language_id";
+            if ((error = Language(lang, store, out long l)) != null) return error;
             u.LanguageId = l;
         }
-        string error = CustomFields(Prop(c, "custom_fields"), store.CustomFields, u.CustomFields);
+        error = CustomFields(Prop(c, "custom_fields"), store, (field, value) => u.CustomFields[field.Key] = (field, value));
         if (error != null) return error;
-        if ((error = Labels(Prop(c, "add_labels"), "add_labels", u.AddLabels)) != null) return error;
-        if ((error = Labels(Prop(c, "delete_labels"), "delete_labels", u.DeleteLabels)) != null) return error;
-        if ((error = Labels(Prop(c, "remove_labels"), "delete_labels", u.DeleteLabels)) != null) return error;
+        if ((error = Labels(Prop(c, "add_labels"), "add_labels", store, u.AddLabels)) != null) return error;
+        if ((error = Labels(Prop(c, "delete_labels"), "delete_labels", store, u.DeleteLabels)) != null) return error;
+        if ((error = Labels(Prop(c, "remove_labels"), "delete_labels", store, u.DeleteLabels)) != null) return error;
         update = u;
         return null;
     }
@@ -352,9 +269,8 @@ public static class CaseWrites
         if (u.StaffId is long staff) { Log(c, now, doneBy, "staff", S(c.StaffId), S(staff)); c.StaffId = staff; }
         if (u.GroupId is long group) { Log(c, now, doneBy, "group", S(c.GroupId), S(group)); c.GroupId = group; }
         if (u.LanguageId is long lang) { Log(c, now, doneBy, "language", S(c.LanguageId), S(lang)); c.LanguageId = lang; }
-        foreach (var (key, value) in u.CustomFields)
+        foreach (var (key, (field, value)) in u.CustomFields)
         {
-            var field = Seeder.CustomFields.FirstOrDefault(f => f.Key == key);
             string old = CustomFieldLogValue(field, c.CustomFields.GetValueOrDefault(key));
             Log(c, now, doneBy, "custom_field_" + field.FieldId, old, CustomFieldLogValue(field, value));
             if (value == null) c.CustomFields.Remove(key); else c.CustomFields[key] = value;
@@ -410,7 +326,7 @@ public static class CaseWrites
         if (IsAbsent(s)) s = Prop(r, "rated_staff_id");
         if (!IsAbsent(s))
         {
-            if (!TryLong(s, out long id) || (id != 0 && store.FindStaff(id) == null)) return "staff_not_found";
+            if (!TryLong(s, out long id) || (id != 0 && store.Staff.Find(id) == null)) return ApiDescription.Staff.NotFound;
             staff = id;
         }
         return null;

@@ -55,7 +55,7 @@ public sealed partial class DataStore
     {
         lock (_lock)
         {
-            var staff = Seeder.Staff.Where(s => s.Active).ToArray();
+            var staff = Staff.All.Where(s => s.Active).ToArray();
             for (int i = 0; i < count; i++)
             {
                 int kind = _churnRng.Next(3);

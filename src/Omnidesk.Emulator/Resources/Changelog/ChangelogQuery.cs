@@ -11,8 +11,6 @@ namespace Omnidesk.Emulator;
 /// </summary>
 public sealed class ChangelogQuery
 {
-    public const int MaxLimit = 100;
-    public const int MaxPage = 500;
     public const string ChatActivation = "chat_activation";
     public const string ChatCompletion = "chat_completion";
 
@@ -32,11 +30,11 @@ public sealed class ChangelogQuery
     bool _showActivation, _showCompletion;
 
     public int Page { get; private set; } = 1;
-    public int Limit { get; private set; } = MaxLimit;
+    public int Limit { get; private set; } = ApiDescription.Changelog.MaxLimit;
 
     bool HasChangeFilter => _pairs.Count > 0 || _rules.Count > 0;
 
-    public static string TryParse(IQueryCollection query, out ChangelogQuery result)
+    public static string TryParse(IQueryCollection query, DataStore store, out ChangelogQuery result)
     {
         result = null;
         var q = new ChangelogQuery();
@@ -49,11 +47,11 @@ public sealed class ChangelogQuery
             switch (lower)
             {
                 case "limit":
-                    if (!TryBounded(values[0], MaxLimit, out int limit)) return "wrong_limit";
+                    if (Paging.Limit(values[0], ApiDescription.Changelog, out int limit) is string wrongLimit) return wrongLimit;
                     q.Limit = limit;
                     continue;
                 case "page":
-                    if (!TryBounded(values[0], MaxPage, out int page)) return "wrong_page";
+                    if (Paging.Page(values[0], ApiDescription.Changelog, out int page) is string wrongPage) return wrongPage;
                     q.Page = page;
                     continue;
                 case "show_chat_activation":
@@ -76,8 +74,8 @@ public sealed class ChangelogQuery
             if (lower.StartsWith("custom_fields[", StringComparison.Ordinal))
             {
                 string cf = lower.Substring("custom_fields[".Length).TrimEnd(']');
-                var field = Seeder.CustomFields.FirstOrDefault(f => f.Key == cf);
-                if (field == null) return "custom_field_not_found";
+                var field = store.FindCustomField(cf);
+                if (field == null) return ApiDescription.CustomFields.NotFound;
                 ev = "custom_field_" + field.FieldId.ToString(CultureInfo.InvariantCulture);
                 lower = "custom_fields";
             }
@@ -153,9 +151,6 @@ public sealed class ChangelogQuery
         tokens.Add(new Token(quoted ? current.ToString() : current.ToString().Trim(), quoted));
         return tokens;
     }
-
-    static bool TryBounded(string s, int max, out int n) =>
-        int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out n) && n >= 1 && n <= max;
 
     static bool IsTrue(string v) => v == "1" || v.Equals("true", StringComparison.OrdinalIgnoreCase);
 }

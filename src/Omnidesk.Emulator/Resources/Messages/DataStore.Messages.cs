@@ -2,13 +2,11 @@ using System.Globalization;
 
 namespace Omnidesk.Emulator;
 
-/// <summary>An attachment found by its file id: its metadata, when its message was created, and its bytes.</summary>
-/// <param name="Bytes">The uploaded bytes, or null for a generated file (seeded, attachment_urls).</param>
-public sealed record AttachmentFile(EmuAttachment Attachment, DateTimeOffset MessageCreatedAt, byte[] Bytes);
-
-/// <summary>The message and note writes, and the attachment lookup of GET /files.</summary>
+/// <summary>The messages and notes of the store's cases: add (to several cases at once), change, remove.</summary>
 public sealed partial class DataStore
 {
+    long _nextMessageId;
+
     /// <summary>
     /// Adds the draft as a new message to each existing case of <paramref name="keys"/> except those in
     /// <paramref name="fail"/> (each case once, in request order). Returns the cases and their new messages (copies).
@@ -62,8 +60,7 @@ public sealed partial class DataStore
             var m = c?.Messages.FirstOrDefault(x => x.MessageId == messageId);
             if (m == null) return false;
             c.Messages.Remove(m);
-            foreach (var a in m.Attachments)
-                if (_files.Remove(a.FileId, out var f)) _fileBytes -= f.Bytes.Length;
+            foreach (var a in m.Attachments) DropFile(a.FileId);
             var now = Now;
             c.UpdatedAt = now;
             Log(c, now, doneBy, m.Note ? "note_deleted" : "response_deleted", messageId.ToString(CultureInfo.InvariantCulture));
@@ -75,53 +72,18 @@ public sealed partial class DataStore
     static void Log(EmuCase c, DateTimeOffset now, string doneBy, string ev, string value) =>
         c.Changelog.Add(new EmuChangelogEntry { CreatedAt = now, Event = ev, DoneBy = doneBy, OldValue = "", Value = value });
 
-    /// <summary>
-    /// The attachment with this file id in any case, with its message's created_at and its bytes; null when there is
-    /// none, or when it was uploaded and its bytes were dropped (the 512 MB cap).
-    /// </summary>
-    public AttachmentFile FindAttachment(long fileId)
+    /// <summary>A message of a case, changed under the lock; null when the case or message is missing.</summary>
+    public (EmuCase Case, EmuMessage Message) ChangeMessage(string caseKey, long messageId, Action<EmuCase, EmuMessage, DateTimeOffset> change)
     {
         lock (_lock)
         {
-            foreach (var c in _cases)
-                foreach (var m in c.Messages)
-                    foreach (var a in m.Attachments)
-                    {
-                        if (a.FileId != fileId) continue;
-                        byte[] bytes = null;
-                        if (a.Uploaded)
-                        {
-                            bytes = _files.GetValueOrDefault(fileId)?.Bytes;
-                            if (bytes == null) return null;
-                        }
-                        return new AttachmentFile(a.Clone(), m.CreatedAt, bytes);
-                    }
-            return null;
-        }
-    }
-
-    /// <summary>Adds the uploaded files (stored) and the attachment_urls (generated, size 0) to a new message. Under the lock.</summary>
-    void AddAttachments(EmuMessage message, IEnumerable<DraftFile> files, IEnumerable<string> urls)
-    {
-        foreach (var f in files)
-        {
-            long id = _nextFileId++;
-            message.Attachments.Add(new EmuAttachment
-            {
-                FileId = id, FileName = f.FileName, FileSize = f.Bytes.Length, MimeType = f.MimeType,
-                Url = Seeder.FileUrl(id, f.FileName), Uploaded = true,
-            });
-            StoreFile(new StoredFile { FileId = id, FileName = f.FileName, MimeType = f.MimeType, Bytes = f.Bytes });
-        }
-        foreach (string url in urls)
-        {
-            long id = _nextFileId++;
-            string name = FileNameOfUrl(url);
-            message.Attachments.Add(new EmuAttachment
-            {
-                FileId = id, FileName = name, FileSize = 0, MimeType = CaseWrites.MimeTypeOf(name, null),
-                Url = Seeder.FileUrl(id, name),
-            });
+            var c = Live(caseKey);
+            if (c == null) return (null, null);
+            var m = c.Messages.FirstOrDefault(x => x.MessageId == messageId);
+            if (m == null) return (c.Clone(), null);
+            change(c, m, Now);
+            MarkDirty(c.CaseId);
+            return (c.Clone(), m.Clone());
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using static Omnidesk.Emulator.CaseWrites;
+using static Omnidesk.Emulator.AttachmentUploads;
+using static Omnidesk.Emulator.BodyValues;
 
 namespace Omnidesk.Emulator;
 
@@ -21,10 +22,9 @@ public sealed class MessageDraft
     public List<DraftFile> Files { get; } = new();
 }
 
-/// <summary>Parsing and validation of the message and note writes, and the messages list query.</summary>
+/// <summary>Parsing and validation of the message writes (notes: NoteWrites), and the messages list query.</summary>
 public static class MessageWrites
 {
-    public const int MaxLimit = 100;
     /// <summary>Without page and limit the list is the last this many messages.</summary>
     public const int DefaultLast = 100;
 
@@ -74,35 +74,6 @@ public static class MessageWrites
     }
 
     /// <summary>
-    /// POST …/note.json {"note":{content, content_html, staff_id|note_staff_id, attachment_urls}} (a "message" wrapper
-    /// is accepted too, as the docs' curl sends it). The author defaults to the authenticated staff member.
-    /// </summary>
-    public static (int Status, string Error) ParseNote(RequestBody body, DataStore store, EmuStaff me, out MessageDraft draft)
-    {
-        draft = null;
-        var n = Wrapper(body);
-        var d = new MessageDraft { Note = true, StaffId = me.StaffId };
-        string fileError = ParseFiles(body, d.Files, "note", "message");
-        if (fileError != null) return (413, fileError);
-
-        var staff = Prop(n, "staff_id");
-        if (IsAbsent(staff) || Str(staff) == "") staff = Prop(n, "note_staff_id");
-        var (hasStaff, staffOk, staffId) = Id(staff);
-        if (hasStaff)
-        {
-            string error = StaffError(store, staffOk, staffId);
-            if (error != null) return (400, error);
-            d.StaffId = staffId;
-        }
-        d.Content = Text(n, "content");
-        d.ContentHtml = Text(n, "content_html");
-        if (d.Content == null && d.ContentHtml == null) return (400, "content_not_specified");
-        AttachmentUrls(Prop(n, "attachment_urls"), d.AttachmentUrls);
-        draft = d;
-        return (0, null);
-    }
-
-    /// <summary>
     /// PUT …/messages/{id}.json {"message":{content, content_html}} or …/note/{id}.json {"note":…} (or "message").
     /// The edit replaces the text: a field not given becomes "". Neither given → content_not_specified.
     /// </summary>
@@ -128,14 +99,14 @@ public static class MessageWrites
     }
 
     /// <summary>"note", else "message".</summary>
-    static JsonElement Wrapper(RequestBody body)
+    internal static JsonElement Wrapper(RequestBody body)
     {
         var n = body.Get("note");
         return n.ValueKind == JsonValueKind.Object ? n : body.Get("message");
     }
 
     /// <summary>(given, a valid integer, the value); 0, "" and null are "not given".</summary>
-    static (bool Has, bool Ok, long Value) Id(JsonElement e)
+    internal static (bool Has, bool Ok, long Value) Id(JsonElement e)
     {
         if (IsAbsent(e)) return (false, true, 0);
         string s = Str(e)?.Trim();
@@ -143,10 +114,10 @@ public static class MessageWrites
         return TryLong(e, out long id) ? (true, true, id) : (true, false, 0);
     }
 
-    static string StaffError(DataStore store, bool ok, long id)
+    internal static string StaffError(DataStore store, bool ok, long id)
     {
-        var staff = ok ? store.FindStaff(id) : null;
-        if (staff == null) return "staff_not_found";
+        var staff = ok ? store.Staff.Find(id) : null;
+        if (staff == null) return ApiDescription.Staff.NotFound;
         return staff.Active ? null : "staff_not_active";
     }
 
@@ -164,14 +135,15 @@ public static class MessageWrites
             if (order is not ("asc" or "desc")) return "wrong_order";
         }
         int? limit = null, pageNo = null;
+        var d = ApiDescription.Messages;
         if (query.TryGetValue("limit", out var l) && l.Count > 0 && !string.IsNullOrEmpty(l[0]))
         {
-            if (!int.TryParse(l[0], NumberStyles.None, CultureInfo.InvariantCulture, out int n) || n < 1 || n > MaxLimit) return "wrong_limit";
+            if (Paging.Limit(l[0], d, out int n) is string error) return error;
             limit = n;
         }
         if (query.TryGetValue("page", out var p) && p.Count > 0 && !string.IsNullOrEmpty(p[0]))
         {
-            if (!int.TryParse(p[0], NumberStyles.None, CultureInfo.InvariantCulture, out int n) || n < 1) return "wrong_page";
+            if (Paging.Page(p[0], d, out int n) is string error) return error;
             pageNo = n;
         }
         var ordered = order == "asc" ? all.ToList() : all.Reverse().ToList();
