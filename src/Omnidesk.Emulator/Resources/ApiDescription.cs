@@ -60,7 +60,7 @@ public static class ApiDescription
     public static readonly ResourceDescription Labels = new()
     {
         Path = "labels", ItemKey = "label", IdField = "label_id", NotFound = "label_not_found",
-        Verbs = ResourceVerbs.List,
+        Verbs = ResourceVerbs.List | ResourceVerbs.Create | ResourceVerbs.Update | ResourceVerbs.Delete,
     };
 
     public static readonly ResourceDescription CustomFields = new()

@@ -133,6 +133,22 @@ public sealed partial class DataStore
     }
 
     /// <summary>
+    /// Takes a deleted label off every case (locked or not), without a changelog event or a new updated_at: the cases
+    /// did not change, the account's labels did.
+    /// </summary>
+    public void RemoveLabelFromCases(long labelId)
+    {
+        lock (_lock)
+        {
+            foreach (var c in _cases)
+            {
+                c.Labels.Remove(labelId);
+                c.LockedLabels.Remove(labelId);
+            }
+        }
+    }
+
+    /// <summary>
     /// Creates a case: finds or creates the user, stores the uploaded bytes, gives the case the next id and a new
     /// number, and its first message the content and attachments. Returns a copy.
     /// </summary>
