@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 
 namespace Omnidesk.Emulator;
 
@@ -15,7 +16,7 @@ public sealed partial class CaseEndpoints : ResourceEndpoints
 
     protected override IEnumerable<ApiRoute> Actions() => RatingRoutes().Concat(IdeaRoutes());
 
-    static Action<System.Text.Json.Utf8JsonWriter, EmuCase> Writer(EmulatorConfig config) => (w, c) => CaseJson.Write(w, c, config);
+    static Action<Utf8JsonWriter, EmuCase> Writer(EmulatorConfig config) => (w, c) => CaseJson.Write(w, c, config);
 
     /// <summary>{"case":{…}}</summary>
     byte[] Single(EmuCase c, EmulatorConfig config) => Single(c, Writer(config));
