@@ -19,7 +19,7 @@ public class CaseWriteTests : IClassFixture<WriteFixture>
         await _f.ResetAsync();
         var before = OpenCaseWithLockedLabel();
         long locked = before.LockedLabels[0];
-        long added = Seeder.LabelIds.First(l => !before.Labels.Contains(l));
+        long added = Seeder.Labels.Select(l => l.LabelId).First(l => !before.Labels.Contains(l));
         long staff = before.StaffId == 41 ? 57 : 41;
         long group = before.GroupId == 46 ? 45 : 46;
         string json = "{\"case\":{\"subject\":\"Changed subject\",\"status\":\"closed\",\"priority\":\"critical\",\"staff_id\":" + staff +

@@ -48,7 +48,7 @@ public class ChangelogAndIdeaTests : IClassFixture<WriteFixture>
         string topic = c.CustomFields.GetValueOrDefault("cf_30") as string == "Sales" ? "4" : "3"; // a real change
         var (s1, _) = await _f.SendAsync("PUT", $"api/cases/{c.CaseId}.json",
             "{\"case\":{\"status\":\"waiting\",\"priority\":\"high\",\"custom_fields\":{\"cf_30\":\"" + topic + "\"},\"add_labels\":[" +
-            Seeder.LabelIds.First(l => !c.Labels.Contains(l)) + "]}}");
+            Seeder.Labels.Select(l => l.LabelId).First(l => !c.Labels.Contains(l)) + "]}}");
         Assert.Equal(200, s1);
         _f.Clock.Advance(TimeSpan.FromMinutes(5));
         var (s2, _) = await _f.SendAsync("PUT", $"api/cases/{c.CaseId}.json", "{\"case\":{\"status\":\"closed\"}}");
