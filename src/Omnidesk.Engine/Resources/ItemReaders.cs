@@ -14,6 +14,13 @@ namespace Omnidesk.Engine.Resources
             [typeof(OmnideskMessage)] = (Func<JsonElement, OmnideskMessage>)OmnideskJson.MapMessage,
             [typeof(OmnideskFilter)] = (Func<JsonElement, OmnideskFilter>)OmnideskJson.MapFilter,
             [typeof(OmnideskChangelogEntry)] = (Func<JsonElement, OmnideskChangelogEntry>)(e => OmnideskJson.MapChangelogEntry(e, 0)),
+            [typeof(OmnideskLanguage)] = (Func<JsonElement, OmnideskLanguage>)(e => new OmnideskLanguage
+            {
+                LanguageId = JsonValues.Int64(e.GetProperty("language_id")) ?? 0,
+                Code = JsonValues.String(e.GetProperty("code")),
+                Title = JsonValues.String(e.GetProperty("title")),
+                Active = JsonValues.Bool(e.GetProperty("active")) ?? false,
+            }),
         };
 
         public static Func<JsonElement, T> For<T>()
