@@ -1,21 +1,15 @@
-using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
-using System.Threading.Tasks;
 
 namespace Omnidesk
 {
     /// <summary>
     /// A cmdlet that acts on cases: named by -CaseId or -CaseNumber, or piped in any form (-InputObject), all read by
-    /// <see cref="CaseRef.Read"/>. An item that names no case is one error with the item as its target; the items
-    /// around it go on.
+    /// <see cref="Identities.Case"/>. The case's identity parameters are declared here, once for every such cmdlet.
     /// </summary>
-    public abstract class CaseTargetCmdlet : OmnideskConnectedCmdlet
+    public abstract class CaseTargetCmdlet : ItemTargetCmdlet
     {
-        protected const string ByIdSet = "ById";
-        protected const string ByNumberSet = "ByNumber";
-        protected const string ByInputObjectSet = "ByInputObject";
-
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet)]
         [Alias("Id", "case_id")]
         [ValidateRange(1, long.MaxValue)]
@@ -26,57 +20,29 @@ namespace Omnidesk
         [ValidateNotNullOrEmpty]
         public string[] CaseNumber { get; set; }
 
-        /// <summary>
-        /// Whatever names cases: case (or message) objects, [pscustomobject]s, Import-Csv rows, deserialized objects,
-        /// ids, case numbers. A PSObject, so PowerShell never converts a piped object into an empty case.
-        /// </summary>
-        [Parameter(Mandatory = true, ParameterSetName = ByInputObjectSet, ValueFromPipeline = true)]
-        public PSObject InputObject { get; set; }
+        private protected override ItemIdentity Identity => Identities.Case;
 
-        /// <summary>The cases of the current record, in order; items that name none are written as errors and skipped.</summary>
-        private protected IEnumerable<CaseRef> CasesOfRecord()
+        private protected override IEnumerable<ItemRef> Named()
         {
             if (CaseId != null)
             {
-                foreach (var id in CaseId) yield return CaseRef.FromId(id);
+                foreach (var id in CaseId) yield return Identities.Case.FromId(id);
             }
             else if (CaseNumber != null)
             {
                 foreach (var number in CaseNumber)
                 {
-                    if (CaseRef.IsCaseNumber(number)) yield return CaseRef.FromNumber(number);
-                    else WriteError(OmnideskErrors.InvalidArgument("OmnideskInvalidCaseNumber",
-                        $"'{number}' is not a case number (such as 664-245651).", number));
-                }
-            }
-            else
-            {
-                foreach (var item in PipedItem.Expand(InputObject))
-                {
-                    var found = ReadItem(item);
-                    if (found != null) yield return found;
+                    var found = Identities.Case.FromNumber(number, out var error);
+                    if (error != null) WriteError(error);
+                    else yield return found;
                 }
             }
         }
+
+        /// <summary>The cases of the current record, in order; items that name none are written as errors and skipped.</summary>
+        private protected IEnumerable<CaseRef> CasesOfRecord() => ItemsOfRecord().Cast<CaseRef>();
 
         /// <summary>One piped item as a case, or null after writing why it is none.</summary>
-        private protected CaseRef ReadItem(object item)
-        {
-            var found = CaseRef.Read(item, out var error);
-            if (error != null) WriteError(error);
-            return found;
-        }
-
-        /// <summary>
-        /// One change to one case: asks, reads a case given by number for its id (only once approved, so -WhatIf sends
-        /// nothing), and sends; a failure is an error on the case id.
-        /// </summary>
-        private protected void ApplyToCase<T>(CaseRef target, string action, Func<long, OmnideskCallContext, Task<T>> change, bool passThru,
-            bool force = false, string irreversibleQuery = null)
-        {
-            if (!Approve(target.ToString(), action, force, irreversibleQuery)) return;
-            var id = ResolveId(target);
-            if (id.HasValue) Send(context => change(id.Value, context), passThru, id.Value);
-        }
+        private protected CaseRef ReadItem(object item) => (CaseRef)ReadPiped(item);
     }
 }

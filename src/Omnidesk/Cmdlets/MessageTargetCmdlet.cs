@@ -1,19 +1,17 @@
-using System.Globalization;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 
-namespace Omnidesk.Commands
+namespace Omnidesk
 {
     /// <summary>
-    /// Edits or removes messages or notes, named by -CaseId and -MessageId, or piped: message objects, objects or CSV rows
-    /// with CaseId and MessageId, or message ids with -CaseId (see <see cref="MessageRef.Read"/>). A piped message of
-    /// the other kind (a note given to a message cmdlet, or the reverse) is refused before anything is sent: the API
-    /// keeps them apart.
+    /// A cmdlet that acts on messages or notes of cases: named by -CaseId and -MessageId, or piped: message objects,
+    /// objects or CSV rows with CaseId and MessageId, or message ids with -CaseId (see <see cref="Identities.Message"/>).
+    /// A piped message of the other kind (a note given to a message cmdlet, or the reverse) is refused before anything
+    /// is sent: the API keeps them apart.
     /// </summary>
-    public abstract class MessageCmdletBase : OmnideskConnectedCmdlet
+    public abstract class MessageTargetCmdlet : ItemTargetCmdlet
     {
-        protected const string ByIdSet = "ById";
-        protected const string ByInputObjectSet = "ByInputObject";
-
         /// <summary>The case; with piped message ids, the case they belong to.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet)]
         [Parameter(ParameterSetName = ByInputObjectSet)]
@@ -26,118 +24,34 @@ namespace Omnidesk.Commands
         [ValidateRange(1, long.MaxValue)]
         public long MessageId { get; set; }
 
-        /// <summary>Messages from Get-OmnideskMessage, objects with CaseId and MessageId, or message ids of -CaseId.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = ByInputObjectSet, ValueFromPipeline = true)]
-        public PSObject InputObject { get; set; }
+        /// <summary>The kind of message the cmdlet acts on.</summary>
+        private protected abstract MessageKind Kind { get; }
 
-        /// <summary>True for the note cmdlets.</summary>
-        protected abstract bool ForNotes { get; }
+        private protected override ItemIdentity Identity => Identities.Message;
 
-        protected override void ProcessRecord()
+        private protected override IEnumerable<ItemRef> Named()
         {
-            if (ParameterSetName == ByIdSet)
-            {
-                Process(MessageRef.FromIds(CaseId, MessageId));
-                return;
-            }
-            long? caseId = MyInvocation.BoundParameters.ContainsKey(nameof(CaseId)) ? CaseId : (long?)null;
-            foreach (var item in PipedItem.Expand(InputObject))
-            {
-                var message = MessageRef.Read(item, caseId, out var error);
-                if (error != null) WriteError(error);
-                else if (IsRightKind(message)) Process(message);
-            }
+            yield return Identities.Message.FromId(MessageId, CaseId);
         }
 
-        /// <summary>Edits or removes one message.</summary>
-        private protected abstract void Process(MessageRef message);
+        private protected override long? GivenParentId => MyInvocation.BoundParameters.ContainsKey(nameof(CaseId)) ? CaseId : (long?)null;
 
-        private protected string Target(MessageRef message) => (ForNotes ? "Note " : "Message ") + message.MessageId.ToString(CultureInfo.InvariantCulture) +
-                                                       " of case " + message.CaseId.ToString(CultureInfo.InvariantCulture);
+        /// <summary>The messages of the current record, in order; items that name none, or one of the other kind, are written as errors.</summary>
+        private protected IEnumerable<MessageRef> MessagesOfRecord() => ItemsOfRecord().Cast<MessageRef>();
+
+        /// <summary>"Message 5 of case 2000", or "Note 5 of case 2000" for the note cmdlets.</summary>
+        private protected override string Describe(ItemRef target) => target.LabelAs(Kind.Resource());
 
         /// <summary>False, with an error, when a piped message is of the other kind.</summary>
-        private bool IsRightKind(MessageRef message)
+        private protected override bool Accepts(ItemRef item)
         {
-            if (!message.IsNote.HasValue || message.IsNote.Value == ForNotes) return true;
-            var text = ForNotes
+            var message = (MessageRef)item;
+            if (!message.Kind.HasValue || message.Kind == Kind) return true;
+            var text = Kind == MessageKind.Note
                 ? $"Message {message.MessageId} of case {message.CaseId} is a response, not a note: use the *-OmnideskMessage cmdlets."
                 : $"Message {message.MessageId} of case {message.CaseId} is a note: use the *-OmnideskNote cmdlets.";
-            WriteError(OmnideskErrors.InvalidArgument(ForNotes ? "OmnideskNotANote" : "OmnideskMessageIsNote", text, message.Item));
+            WriteError(OmnideskErrors.InvalidArgument(Kind == MessageKind.Note ? "OmnideskNotANote" : "OmnideskMessageIsNote", text, message.Item));
             return false;
         }
-    }
-
-    public abstract class SetMessageCmdletBase : MessageCmdletBase
-    {
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string Content { get; set; }
-
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string ContentHtml { get; set; }
-
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
-
-        protected override void BeginProcessing()
-        {
-            if (Content == null && ContentHtml == null)
-                ThrowTerminatingError(OmnideskErrors.InvalidArgument("OmnideskNoChange", "Nothing to change: give -Content or -ContentHtml.", null));
-        }
-
-        private protected override void Process(MessageRef message)
-        {
-            ApplyChange(Target(message), "Edit the text", context => ForNotes
-                ? Client.UpdateNoteAsync(message.CaseId, message.MessageId, Content, ContentHtml, context)
-                : Client.UpdateMessageAsync(message.CaseId, message.MessageId, Content, ContentHtml, context), PassThru, message.MessageId);
-        }
-    }
-
-    public abstract class RemoveMessageCmdletBase : MessageCmdletBase
-    {
-        [Parameter]
-        public SwitchParameter Force { get; set; }
-
-        private protected override void Process(MessageRef message)
-        {
-            var target = Target(message);
-            ApplyChange(target, "Delete", async context =>
-            {
-                if (ForNotes) await Client.DeleteNoteAsync(message.CaseId, message.MessageId, context).ConfigureAwait(false);
-                else await Client.DeleteMessageAsync(message.CaseId, message.MessageId, context).ConfigureAwait(false);
-                return true;
-            }, passThru: false, message.MessageId, Force, $"{target} will be deleted; it cannot be restored. Delete it?");
-        }
-    }
-
-    [Cmdlet(VerbsCommon.Set, "OmnideskMessage", DefaultParameterSetName = ByInputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType(typeof(OmnideskMessage))]
-    public sealed class SetOmnideskMessageCommand : SetMessageCmdletBase
-    {
-        protected override bool ForNotes => false;
-    }
-
-    [Cmdlet(VerbsCommon.Set, "OmnideskNote", DefaultParameterSetName = ByInputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType(typeof(OmnideskMessage))]
-    public sealed class SetOmnideskNoteCommand : SetMessageCmdletBase
-    {
-        protected override bool ForNotes => true;
-    }
-
-    /// <summary>Deletes responses; they cannot be restored. Asks unless -Force.</summary>
-    [Cmdlet(VerbsCommon.Remove, "OmnideskMessage", DefaultParameterSetName = ByInputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
-    [OutputType(typeof(void))]
-    public sealed class RemoveOmnideskMessageCommand : RemoveMessageCmdletBase
-    {
-        protected override bool ForNotes => false;
-    }
-
-    /// <summary>Deletes notes; they cannot be restored. Asks unless -Force.</summary>
-    [Cmdlet(VerbsCommon.Remove, "OmnideskNote", DefaultParameterSetName = ByInputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
-    [OutputType(typeof(void))]
-    public sealed class RemoveOmnideskNoteCommand : RemoveMessageCmdletBase
-    {
-        protected override bool ForNotes => true;
     }
 }

@@ -4,7 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
 
-namespace Omnidesk.Commands
+namespace Omnidesk
 {
     /// <summary>
     /// Adds one message (or note) to every case given: cases go 10 per request, as the API allows. Each new message
@@ -32,8 +32,8 @@ namespace Omnidesk.Commands
 
         protected OmnideskNewMessage Message { get; private set; }
 
-        /// <summary>"response" or "note", for messages and errors.</summary>
-        protected abstract string Kind { get; }
+        /// <summary>A response or a note.</summary>
+        private protected abstract MessageKind Kind { get; }
 
         /// <summary>Completes and checks the message; an ErrorRecord stops the command before anything is sent.</summary>
         protected abstract ErrorRecord Complete(OmnideskNewMessage message);
@@ -41,7 +41,7 @@ namespace Omnidesk.Commands
         protected override void BeginProcessing()
         {
             if (Content == null && ContentHtml == null)
-                ThrowTerminatingError(OmnideskErrors.InvalidArgument("OmnideskContentMissing", $"Give the {Kind}'s text: -Content or -ContentHtml.", null));
+                ThrowTerminatingError(OmnideskErrors.InvalidArgument("OmnideskContentMissing", $"Give the {Kind.Noun()}'s text: -Content or -ContentHtml.", null));
             // The same files go to every case: checked once, before anything is sent or asked.
             var uploads = AttachmentFiles.Resolve(this, Attachment, out var attachmentError);
             if (attachmentError != null) ThrowTerminatingError(attachmentError);
@@ -59,6 +59,11 @@ namespace Omnidesk.Commands
                 return count == 0 ? "" : $" with {count} attachment(s)";
             }
         }
+
+        protected override string Outcome => "given the " + Kind.Noun();
+
+        protected override Task<OmnideskMessagesResult> SendAsync(IReadOnlyList<long> caseIds, object change, OmnideskCallContext context) =>
+            Kind == MessageKind.Note ? Client.AddNotesAsync(caseIds, Message, context) : Client.AddMessagesAsync(caseIds, Message, context);
 
         protected override IEnumerable<long> Succeeded(OmnideskMessagesResult result) => result.SucceededCaseIds;
 
@@ -79,91 +84,21 @@ namespace Omnidesk.Commands
                 var newest = Await(context => Client.GetMessagesAsync(caseId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     caseId, "desc", 1, 10, context)).Items;
                 var match = newest.FirstOrDefault(IsTheNewMessage);
-                if (match == null) WriteWarning($"Case {caseId} got the {Kind}, but it was not found among the case's newest messages.");
+                if (match == null) WriteWarning($"Case {caseId} got the {Kind.Noun()}, but it was not found among the case's newest messages.");
                 return match;
             }
             catch (OmnideskApiException e)
             {
-                WriteWarning($"Case {caseId} got the {Kind}, but reading it back failed: {e.Message}");
+                WriteWarning($"Case {caseId} got the {Kind.Noun()}, but reading it back failed: {e.Message}");
                 return null;
             }
         }
 
         private bool IsTheNewMessage(OmnideskMessage m) =>
-            m.IsNote == (Kind == "note") &&
+            m.IsNote == (Kind == MessageKind.Note) &&
             (Message.StaffId == null || m.StaffId == Message.StaffId) &&
             (Message.UserId == null || m.UserId == Message.UserId) &&
             (Message.Content == null || m.Content == Message.Content) &&
             (Message.ContentHtml == null || m.ContentHtml == Message.ContentHtml);
-    }
-
-    /// <summary>A response in cases, from a staff member or on behalf of a user.</summary>
-    [Cmdlet(VerbsCommon.New, "OmnideskMessage", DefaultParameterSetName = ByInputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType(typeof(OmnideskMessage))]
-    public sealed class NewOmnideskMessageCommand : NewMessageCmdletBase
-    {
-        /// <summary>The staff member who answers (exactly one of -StaffId and -UserId).</summary>
-        [Parameter]
-        [ValidateRange(1, long.MaxValue)]
-        public long? StaffId { get; set; }
-
-        /// <summary>The user on whose behalf the response is added.</summary>
-        [Parameter]
-        [ValidateRange(1, long.MaxValue)]
-        public long? UserId { get; set; }
-
-        /// <summary>Add the response to the case without e-mailing it.</summary>
-        [Parameter]
-        public SwitchParameter DoNotSendEmail { get; set; }
-
-        /// <summary>Send it later, at this time.</summary>
-        [Parameter]
-        public DateTime? SendAt { get; set; }
-
-        protected override string Kind => "response";
-        protected override string Outcome => "given the response";
-
-        protected override string Action => StaffId.HasValue
-            ? $"Add a response from staff member {StaffId}{Files}"
-            : $"Add a response on behalf of user {UserId}{Files}";
-
-        protected override ErrorRecord Complete(OmnideskNewMessage message)
-        {
-            if (StaffId.HasValue == UserId.HasValue)
-                return OmnideskErrors.InvalidArgument(StaffId.HasValue ? "OmnideskAuthorConflict" : "OmnideskAuthorMissing",
-                    "Give exactly one author: -StaffId for a staff member's response, or -UserId for a response on behalf of a user.", null);
-            message.StaffId = StaffId;
-            message.UserId = UserId;
-            message.DoNotSendEmail = DoNotSendEmail ? true : (bool?)null;
-            message.SendAt = SendAt.HasValue ? new DateTimeOffset(SendAt.Value) : (DateTimeOffset?)null;
-            return null;
-        }
-
-        protected override Task<OmnideskMessagesResult> SendAsync(IReadOnlyList<long> caseIds, object change, OmnideskCallContext context) =>
-            Client.AddMessagesAsync(caseIds, Message, context);
-    }
-
-    /// <summary>An internal note in cases (staff only; never sent to the user).</summary>
-    [Cmdlet(VerbsCommon.New, "OmnideskNote", DefaultParameterSetName = ByInputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType(typeof(OmnideskMessage))]
-    public sealed class NewOmnideskNoteCommand : NewMessageCmdletBase
-    {
-        /// <summary>The note's author; by default the staff member of the connection.</summary>
-        [Parameter]
-        [ValidateRange(1, long.MaxValue)]
-        public long? StaffId { get; set; }
-
-        protected override string Kind => "note";
-        protected override string Outcome => "given the note";
-        protected override string Action => (StaffId.HasValue ? $"Add a note by staff member {StaffId}" : "Add a note") + Files;
-
-        protected override ErrorRecord Complete(OmnideskNewMessage message)
-        {
-            message.StaffId = StaffId;
-            return null;
-        }
-
-        protected override Task<OmnideskMessagesResult> SendAsync(IReadOnlyList<long> caseIds, object change, OmnideskCallContext context) =>
-            Client.AddNotesAsync(caseIds, Message, context);
     }
 }
