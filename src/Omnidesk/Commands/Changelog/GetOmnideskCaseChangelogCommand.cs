@@ -28,7 +28,7 @@ namespace Omnidesk.Commands
         [Parameter] public SwitchParameter IncludeChatActivation { get; set; }
         [Parameter] public SwitchParameter IncludeChatCompletion { get; set; }
 
-        protected override string Noun => "changelog entries";
+        protected override OmnideskResource<OmnideskChangelogEntry> Listed => OmnideskResources.Changelog;
 
         protected override Task<OmnideskPage<OmnideskChangelogEntry>> FetchAsync(string key, long caseId, int page, int limit,
             OmnideskCallContext context)

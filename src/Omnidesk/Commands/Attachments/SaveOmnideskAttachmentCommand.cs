@@ -67,10 +67,10 @@ namespace Omnidesk.Commands
                 Save(single, null);
                 return;
             }
-            if (PipedItem.IsScalar(item) || !PipedItem.TryGet(item, MessageRef.IdProperties, out _, out _))
+            if (!Identities.Message.IsNamedBy(item))
             {
                 // A case: the attachments of all its messages.
-                var target = CaseRef.Read(item, out var caseError);
+                var target = Identities.Case.Read(item, null, out var caseError);
                 if (caseError != null) WriteError(caseError);
                 else foreach (var m in MessagesOf(target, null)) SaveAll(m.Attachments, m.MessageId);
                 return;
@@ -78,18 +78,18 @@ namespace Omnidesk.Commands
             // A deserialized message keeps its attachments; a CSV row only names them, so the message is read again.
             if (PipedItem.TryGet(item, AttachmentListProperties, out var list, out _) && list is IEnumerable many && !(list is string))
             {
-                PipedItem.TryGet(item, MessageRef.IdProperties, out var idValue, out _);
+                PipedItem.TryGet(item, Identities.Message.IdProperties, out var idValue, out _);
                 PipedItem.TryParseId(idValue, out var messageId);
                 SaveAll(many.Cast<object>().Select(AttachmentOf).Where(a => a != null), messageId);
                 return;
             }
-            var named = MessageRef.Read(item, null, out var error);
+            var named = Identities.Message.Read(item, null, out var error);
             if (error != null)
             {
                 WriteError(error);
                 return;
             }
-            var found = MessagesOf(CaseRef.FromId(named.CaseId), named.MessageId).FirstOrDefault();
+            var found = MessagesOf(Identities.Case.FromId(named.CaseId), named.MessageId).FirstOrDefault();
             if (found != null) SaveAll(found.Attachments, found.MessageId);
             else WriteError(new ErrorRecord(new ItemNotFoundException($"Case {named.CaseId} has no message {named.MessageId}."),
                 "OmnideskMessageNotFound", ErrorCategory.ObjectNotFound, named.Item));
@@ -135,7 +135,7 @@ namespace Omnidesk.Commands
             }
             catch (OmnideskApiException e)
             {
-                WriteApiError(e, target.Id.HasValue ? (object)target.Id.Value : target.Number);
+                WriteApiError(e, target.IdOrNumber);
             }
             finally
             {

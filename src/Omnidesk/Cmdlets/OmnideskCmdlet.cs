@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Management.Automation;
 using System.Management.Automation.Host;
@@ -174,87 +173,6 @@ namespace Omnidesk
                     ErrorDetails = new ErrorDetails(message) { RecommendedAction = $"Add {unattended} to run it unattended." },
                 });
                 return false;
-            }
-        }
-    }
-
-    /// <summary>A cmdlet that talks to an account: -Connection, or the runspace's default from Connect-Omnidesk.</summary>
-    public abstract class OmnideskConnectedCmdlet : OmnideskCmdlet
-    {
-        /// <summary>How many requests this command may have under way at once (Connect-Omnidesk -MaxConcurrency).</summary>
-        protected internal int Concurrency => Math.Max(1, _concurrency ?? (_concurrency = Client.Settings.MaxConcurrency).Value);
-
-        private int? _concurrency;
-
-        [Parameter]
-        [ValidateNotNull]
-        public OmnideskConnection Connection { get; set; }
-
-        private OmnideskConnection _resolved;
-
-        /// <summary>
-        /// One change to one object: asks (see <see cref="OmnideskCmdlet.Approve"/>), then <see cref="Send{T}"/>s it.
-        /// </summary>
-        protected void ApplyChange<T>(string target, string action, Func<OmnideskCallContext, Task<T>> change, bool passThru,
-            object errorTarget, bool force = false, string irreversibleQuery = null)
-        {
-            if (Approve(target, action, force, irreversibleQuery)) Send(change, passThru, errorTarget);
-        }
-
-        /// <summary>Sends an approved change; writes the result when <paramref name="passThru"/>, a failure as an error on <paramref name="errorTarget"/>.</summary>
-        protected void Send<T>(Func<OmnideskCallContext, Task<T>> change, bool passThru, object errorTarget)
-        {
-            T result;
-            try
-            {
-                result = Await(change);
-            }
-            catch (OmnideskApiException e)
-            {
-                WriteApiError(e, errorTarget);
-                return;
-            }
-            if (passThru) WriteObject(result);
-        }
-
-        private readonly Dictionary<string, long> _idsByNumber = new Dictionary<string, long>();
-
-        /// <summary>
-        /// The case's id; a case given by number is read once per command to learn it (the API's answer carries it).
-        /// Null, after an error on the item, when it cannot be read.
-        /// </summary>
-        private protected long? ResolveId(CaseRef target)
-        {
-            if (target.Id.HasValue) return target.Id;
-            if (_idsByNumber.TryGetValue(target.Number, out var known)) return known;
-            try
-            {
-                var id = Await(context => Client.GetCaseAsync(target.Number, context)).CaseId;
-                _idsByNumber[target.Number] = id;
-                return id;
-            }
-            catch (OmnideskApiException e)
-            {
-                WriteApiError(e, target.Item);
-                return null;
-            }
-        }
-
-        /// <summary>The connection to use; a terminating error when there is none or it was disconnected.</summary>
-        protected IOmnideskClient Client
-        {
-            get
-            {
-                if (_resolved == null)
-                {
-                    var connection = Connection ?? DefaultConnections.Current;
-                    if (connection == null)
-                        ThrowTerminatingError(OmnideskErrors.NotConnected());
-                    if (connection.IsClosed)
-                        ThrowTerminatingError(OmnideskErrors.Disconnected(connection));
-                    _resolved = connection;
-                }
-                return _resolved.Client;
             }
         }
     }

@@ -13,7 +13,7 @@ namespace Omnidesk.Commands
         [ValidateSet("asc", "desc")]
         public string Order { get; set; }
 
-        protected override string Noun => "messages";
+        protected override OmnideskResource<OmnideskMessage> Listed => OmnideskResources.Message;
 
         protected override Task<OmnideskPage<OmnideskMessage>> FetchAsync(string key, long caseId, int page, int limit, OmnideskCallContext context) =>
             Client.GetMessagesAsync(key, caseId, Order?.ToLowerInvariant(), page, limit, context);

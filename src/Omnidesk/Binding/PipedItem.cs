@@ -123,6 +123,10 @@ namespace Omnidesk
             return id >= 1;
         }
 
+        /// <summary>A piped value as messages show it: a text in quotes ('twenty'), a number as it is.</summary>
+        public static string Quote(object value) =>
+            value is string text ? "'" + text + "'" : Convert.ToString(value, CultureInfo.InvariantCulture) ?? "$null";
+
         /// <summary>The type of the item as PowerShell shows it, e.g. Omnidesk.OmnideskFilter, Deserialized.Omnidesk.OmnideskCase.</summary>
         public static string TypeName(object item)
         {

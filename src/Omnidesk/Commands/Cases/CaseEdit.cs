@@ -122,7 +122,7 @@ namespace Omnidesk
             if (PipedItem.TryParseId(value, out var id)) return id;
             // 0 is a real value for StaffId (unassigned), which TryParseId does not take.
             if (min == 0 && IsZero(value)) return 0;
-            problems.Add($"{name} {CaseRef.Quote(value)} is not a number from {min}");
+            problems.Add($"{name} {PipedItem.Quote(value)} is not a number from {min}");
             return null;
         }
 
@@ -147,7 +147,7 @@ namespace Omnidesk
             foreach (var part in parts)
             {
                 if (PipedItem.TryParseId(part, out var label)) labels.Add(label);
-                else problems.Add($"Labels holds {CaseRef.Quote(PipedItem.Unwrap(part))}, which is not a label id");
+                else problems.Add($"Labels holds {PipedItem.Quote(PipedItem.Unwrap(part))}, which is not a label id");
             }
             return labels;
         }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Management.Automation;
 
 namespace Omnidesk.Commands
@@ -47,7 +46,7 @@ namespace Omnidesk.Commands
         {
             if (MessageId.HasValue)
             {
-                RateMessage(MessageRef.FromIds(CaseId[0], MessageId.Value));
+                RateMessage(Identities.Message.FromId(MessageId.Value, CaseId[0]));
                 return;
             }
             if (ParameterSetName != ByInputObjectSet)
@@ -57,9 +56,9 @@ namespace Omnidesk.Commands
             }
             foreach (var item in PipedItem.Expand(InputObject))
             {
-                if (NamesAMessage(item))
+                if (Identities.Message.IsNamedBy(item))
                 {
-                    var message = MessageRef.Read(item, null, out var error);
+                    var message = Identities.Message.Read(item, null, out var error);
                     if (error != null) WriteError(error);
                     else RateMessage(message);
                     continue;
@@ -69,12 +68,8 @@ namespace Omnidesk.Commands
             }
         }
 
-        private static bool NamesAMessage(object item) =>
-            PipedItem.Unwrap(item) is OmnideskMessage ||
-            (!PipedItem.IsScalar(item) && PipedItem.TryGet(item, MessageRef.IdProperties, out _, out _));
-
         private void RateCase(CaseRef target) =>
-            ApplyToCase(target, $"Rate '{Rating}'", (id, context) => Client.RateCaseAsync(id, _rating, context), PassThru);
+            ApplyTo(target, $"Rate '{Rating}'", (id, context) => Client.RateCaseAsync(id, _rating, context), PassThru);
 
         private void RateMessage(MessageRef message)
         {
@@ -85,9 +80,7 @@ namespace Omnidesk.Commands
                     "-RatedStaffId applies to a case rating; a message's rating is for the staff member who wrote it.", message.Item));
                 return;
             }
-            var target = $"Message {message.MessageId.ToString(CultureInfo.InvariantCulture)} of case {message.CaseId.ToString(CultureInfo.InvariantCulture)}";
-            ApplyChange(target, $"Rate '{Rating}'", context => Client.RateMessageAsync(message.CaseId, message.MessageId, _rating, context),
-                PassThru, message.MessageId);
+            ApplyTo(message, $"Rate '{Rating}'", (id, context) => Client.RateMessageAsync(message.CaseId, id, _rating, context), PassThru);
         }
     }
 }

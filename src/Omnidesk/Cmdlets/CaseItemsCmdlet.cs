@@ -4,18 +4,18 @@ using System.Threading.Tasks;
 namespace Omnidesk
 {
     /// <summary>
-    /// Lists something that belongs to a case (messages, changelog), with SupportsPaging (per case). The cases come as
-    /// -CaseId, -CaseNumber, or piped in any form (see <see cref="CaseRef.Read"/>). A case whose list cannot be read is
-    /// one error, and the next case goes on.
+    /// Lists a resource that lives under a case (messages, changelog), with SupportsPaging (per case). The cases come
+    /// as -CaseId, -CaseNumber, or piped in any form (see <see cref="Identities.Case"/>). A case whose list cannot be
+    /// read is one error, and the next case goes on.
     /// </summary>
-    public abstract class CaseItemsCmdlet<T> : CaseTargetCmdlet
+    public abstract class CaseItemsCmdlet<T> : CaseTargetCmdlet where T : class
     {
         [Parameter]
         [ValidateRange(1, 100)]
         public int PageSize { get; set; } = 100;
 
-        /// <summary>What is listed, in the plural ("messages").</summary>
-        protected abstract string Noun { get; }
+        /// <summary>What is listed (its plural names it in progress: "messages").</summary>
+        protected abstract OmnideskResource<T> Listed { get; }
 
         /// <summary>Reads one page for the case named by <paramref name="key"/> (its id or number).</summary>
         protected abstract Task<OmnideskPage<T>> FetchAsync(string key, long caseId, int page, int limit, OmnideskCallContext context);
@@ -30,7 +30,7 @@ namespace Omnidesk
             // The items carry the case id; by number, it is read from the case first.
             var caseId = ResolveId(target);
             if (caseId == null) return;
-            var progress = new ListProgress(this, MyInvocation.MyCommand.Name, Noun, PagingParameters);
+            var progress = new ListProgress(this, MyInvocation.MyCommand.Name, Listed.Plural, PagingParameters);
             try
             {
                 new ListPager<T>(this, progress, (page, limit, context) => FetchAsync(target.Key, caseId.Value, (int)page, limit, context))
@@ -39,7 +39,7 @@ namespace Omnidesk
             catch (OmnideskApiException e)
             {
                 // This case's list failed (perhaps part-way): say so for it, and go on with the next one.
-                WriteApiError(e, target.Id.HasValue ? (object)caseId.Value : target.Number);
+                WriteApiError(e, target.IdOrNumber);
             }
             finally
             {
