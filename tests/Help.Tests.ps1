@@ -1,7 +1,7 @@
 # Help meta-tests in both directions, as JiraPS has them: docs/<Cmdlet>.md (the source of the built help) against the
-# cmdlets as PowerShell sees them. Code → doc: every parameter has a '### -Name' section whose yaml gives its type,
+# cmdlets as PowerShell sees them. Code -> doc: every parameter has a '### -Name' section whose yaml gives its type,
 # aliases, and, in each of its parameter sets, Required, Position and Accept pipeline input as the code declares them.
-# Doc → code: every documented parameter and parameter set exists, and SYNTAX shows each set with its parameters.
+# Doc -> code: every documented parameter and parameter set exists, and SYNTAX shows each set with its parameters.
 # And enough examples (at least two, and one per parameter set), a synopsis and a description that Get-Help shows.
 # Module.Tests.ps1 checks the built help as Get-Help shows it; this file checks the markdown itself, field by field.
 
@@ -234,7 +234,7 @@ BeforeAll {
 }
 
 Describe '<Cmdlet>' -ForEach $pages {
-    Context 'code → doc' {
+    Context 'code -> doc' {
         It '-<Parameter> has a ### -<Parameter> section with a yaml block' -ForEach $CodeParameters -AllowNullOrEmptyForEach {
             $Documented | Should -BeTrue -Because "docs/$Cmdlet.md documents every parameter"
             $DocTypes | Should -Not -BeNullOrEmpty -Because 'the section has a ```yaml block'
@@ -274,7 +274,7 @@ Describe '<Cmdlet>' -ForEach $pages {
         }
     }
 
-    Context 'doc → code' {
+    Context 'doc -> code' {
         It 'has the documented parameter -<Parameter>' -ForEach $DocumentedParameters -AllowNullOrEmptyForEach {
             $Exists | Should -BeTrue -Because "docs/$Cmdlet.md documents -$Parameter"
         }
