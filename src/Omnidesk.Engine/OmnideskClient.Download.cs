@@ -56,7 +56,7 @@ namespace Omnidesk.Engine
                                 withCredentials = true; // the account's host wants the API credentials: ask once more with them
                                 continue;
                             }
-                            var body = response.Content == null ? new byte[0] : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false); // a buffered prefix
+                            var body = response.Content == null ? Array.Empty<byte>() : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false); // a buffered prefix
                             throw Failure(state, status, body, OmnideskFailureKind.Http, null);
                         }
 

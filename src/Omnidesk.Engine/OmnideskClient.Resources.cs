@@ -52,7 +52,7 @@ namespace Omnidesk.Engine
                 var created = await SendAsync(HttpMethod.Post, _dialect.CollectionPath(resource, null), null,
                     RequestBodies.For(resource, null, draft), context).ConfigureAwait(false);
                 var item = Read(created, body => _dialect.ReadItem(body, resource, ItemReaders.For<T>()));
-                return new OmnideskBulkResult<T>(new long[0], new[] { item });
+                return new OmnideskBulkResult<T>(Array.Empty<long>(), new[] { item });
             }
             var parents = CheckIds(resource.Parent, parentIds, resource.BulkSize);
             var path = _dialect.CollectionPath(resource, new OmnideskParentKey(_dialect.JoinKeys(parents), 0));

@@ -129,7 +129,7 @@ namespace Omnidesk.Engine
                 using (response)
                 {
                     var body = response.Content == null
-                        ? new byte[0]
+                        ? Array.Empty<byte>()
                         : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false); // already buffered
                     var status = (int)response.StatusCode;
                     if (status < 200 || status > 299)

@@ -20,11 +20,11 @@ namespace Omnidesk
     /// </remarks>
     public sealed class OmnideskList<T> : ReadOnlyCollection<T>
     {
-        public OmnideskList(IEnumerable<T> items) : base(items == null ? new T[0] : items.ToArray())
+        public OmnideskList(IEnumerable<T> items) : base(items == null ? Array.Empty<T>() : items.ToArray())
         {
         }
 
-        public static OmnideskList<T> Empty { get; } = new OmnideskList<T>(new T[0]);
+        public static OmnideskList<T> Empty { get; } = new OmnideskList<T>(Array.Empty<T>());
 
         /// <summary>The same as Count: scripts and code written against the arrays these lists replace used Length.</summary>
         public int Length => Count;

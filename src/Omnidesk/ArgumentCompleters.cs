@@ -72,7 +72,7 @@ namespace Omnidesk
             }
             catch (Exception e) when (e is OmnideskApiException || e is OperationCanceledException)
             {
-                return new OmnideskFilter[0];
+                return Array.Empty<OmnideskFilter>();
             }
             lock (ByConnection)
             {

@@ -40,7 +40,7 @@ namespace Omnidesk
             }
         }
 
-        public void OnRemove(PSModuleInfo module)
+        public void OnRemove(PSModuleInfo psModuleInfo)
         {
             if (IsNetFramework) DesktopResolver.Unregister();
             else UnregisterCore();

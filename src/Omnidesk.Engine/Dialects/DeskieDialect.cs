@@ -80,7 +80,7 @@ namespace Omnidesk.Engine.Dialects
             var owner = underParents ? resource.Parent : resource;
             var successKey = owner.ItemKey + "_success_id";
             var expected = $"expected a '{resource.ItemKey}' object or '{successKey}'";
-            var all = new OmnideskBulkResult<T>(ids.ToArray(), new T[0]);
+            var all = new OmnideskBulkResult<T>(ids.ToArray(), Array.Empty<T>());
             if (OmnideskJson.IsBlank(body))
             {
                 if (bodilessMeansAll) return all;

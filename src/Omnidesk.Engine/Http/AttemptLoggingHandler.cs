@@ -60,9 +60,9 @@ namespace Omnidesk.Engine.Http
                 response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
                 var status = (int)response.StatusCode;
                 if (!state.StreamResponse)
-                    body = await BufferAsync(response, cancellationToken, int.MaxValue).ConfigureAwait(false);
+                    body = await BufferAsync(response, int.MaxValue, cancellationToken).ConfigureAwait(false);
                 else if (status < 200 || status > 299)
-                    body = await BufferAsync(response, cancellationToken, StreamedErrorBodyBytes).ConfigureAwait(false);
+                    body = await BufferAsync(response, StreamedErrorBodyBytes, cancellationToken).ConfigureAwait(false);
                 else
                     body = null; // streamed by the caller, never held in memory here
             }
@@ -110,13 +110,13 @@ namespace Omnidesk.Engine.Http
         /// Reads the body (at most <paramref name="maxBytes"/> of it; the rest is dropped) into memory within the
         /// attempt's cancellation, replacing the content by a buffered copy.
         /// </summary>
-        private static async Task<byte[]> BufferAsync(HttpResponseMessage response, CancellationToken cancellationToken, int maxBytes)
+        private static async Task<byte[]> BufferAsync(HttpResponseMessage response, int maxBytes, CancellationToken cancellationToken)
         {
             var content = response.Content;
             if (content == null)
             {
-                response.Content = new ByteArrayContent(new byte[0]);
-                return new byte[0];
+                response.Content = new ByteArrayContent(Array.Empty<byte>());
+                return Array.Empty<byte>();
             }
             byte[] bytes;
             if (maxBytes != int.MaxValue)

@@ -18,7 +18,7 @@ namespace Omnidesk.Engine.Http
         public Redactor(params string[] secrets)
         {
             // Very short values would mangle ordinary text; they are still never written anywhere by the engine.
-            _secrets = Array.FindAll(secrets ?? new string[0], s => !string.IsNullOrEmpty(s) && s.Length >= 6);
+            _secrets = Array.FindAll(secrets ?? Array.Empty<string>(), s => !string.IsNullOrEmpty(s) && s.Length >= 6);
         }
 
         public static bool IsSecretHeader(string name)

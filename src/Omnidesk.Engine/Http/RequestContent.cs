@@ -26,7 +26,7 @@ namespace Omnidesk.Engine.Http
         }
 
         /// <summary>An empty body (Content-Length: 0), typed application/json like the docs' curl -d ''.</summary>
-        public static Func<HttpContent> Empty() => Json(new byte[0]);
+        public static Func<HttpContent> Empty() => Json(Array.Empty<byte>());
 
         /// <summary>multipart/form-data; files are opened anew for every attempt.</summary>
         public static Func<HttpContent> Multipart(IReadOnlyList<FormField> fields)

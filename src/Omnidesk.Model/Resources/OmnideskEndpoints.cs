@@ -11,7 +11,7 @@ namespace Omnidesk
     /// </summary>
     public static class OmnideskEndpoints
     {
-        private static readonly KeyValuePair<string, string>[] NoQuery = new KeyValuePair<string, string>[0];
+        private static readonly KeyValuePair<string, string>[] NoQuery = Array.Empty<KeyValuePair<string, string>>();
 
         /// <summary>GET /api/cases.json with the query's filters and page/limit.</summary>
         public static Task<OmnideskPage<OmnideskCase>> GetCasesAsync(this IOmnideskClient client, OmnideskCaseQuery query, int page, int limit,

@@ -26,7 +26,7 @@ namespace Omnidesk
             if (resource.Parent == null) ids.Add("Id");
             IdProperties = ids.AsReadOnly();
             NumberProperties = resource.NumberField == null
-                ? new string[0]
+                ? Array.Empty<string>()
                 : new[] { Pascal(resource.NumberField), resource.NumberField };
             if (resource.Parent != null)
             {

@@ -25,7 +25,11 @@ namespace Omnidesk
         protected override void StopProcessing() => _stopping.Cancel();
 
         // The semaphore is left to the GC: it never allocates a wait handle, and a late release must not throw.
-        public void Dispose() => _stopping.Dispose();
+        public void Dispose()
+        {
+            _stopping.Dispose();
+            GC.SuppressFinalize(this);
+        }
 
         /// <summary>A call context whose callbacks queue writes for the pipeline thread; streams nobody reads cost nothing.</summary>
         protected internal OmnideskCallContext NewCallContext() => NewCallContext(_stopping.Token);
@@ -132,7 +136,7 @@ namespace Omnidesk
 
         private bool IsConfirmPreferenceNone() =>
             GetVariableValue("ConfirmPreference") is ConfirmImpact impact ? impact == ConfirmImpact.None
-                : string.Equals(System.Convert.ToString(GetVariableValue("ConfirmPreference")), "None", StringComparison.OrdinalIgnoreCase);
+                : string.Equals(System.Convert.ToString(GetVariableValue("ConfirmPreference"), System.Globalization.CultureInfo.InvariantCulture), "None", StringComparison.OrdinalIgnoreCase);
 
         private bool AskIrreversible(string query)
         {

@@ -18,7 +18,7 @@ namespace Omnidesk
         private protected abstract OmnideskResource<T> Resource { get; }
 
         /// <summary>The list's filters as query parameters.</summary>
-        private protected virtual IEnumerable<KeyValuePair<string, string>> Query => new KeyValuePair<string, string>[0];
+        private protected virtual IEnumerable<KeyValuePair<string, string>> Query => System.Array.Empty<KeyValuePair<string, string>>();
 
         protected override void EndProcessing()
         {

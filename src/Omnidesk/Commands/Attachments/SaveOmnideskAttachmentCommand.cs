@@ -79,7 +79,8 @@ namespace Omnidesk.Commands
             if (PipedItem.TryGet(item, AttachmentListProperties, out var list, out _) && list is IEnumerable many && !(list is string))
             {
                 PipedItem.TryGet(item, Identities.Message.IdProperties, out var idValue, out _);
-                PipedItem.TryParseId(idValue, out var messageId);
+                // A message id only names the message in messages; without one the attachments are still saved.
+                _ = PipedItem.TryParseId(idValue, out var messageId);
                 SaveAll(many.Cast<object>().Select(AttachmentOf).Where(a => a != null), messageId);
                 return;
             }
@@ -108,8 +109,9 @@ namespace Omnidesk.Commands
                 !PipedItem.TryGet(item, new[] { "FileName", "file_name" }, out var name, out _)) return null;
             PipedItem.TryGet(item, new[] { "FileId", "file_id" }, out var id, out _);
             PipedItem.TryGet(item, new[] { "FileSize", "file_size" }, out var size, out _);
-            PipedItem.TryParseId(id, out var fileId);
-            PipedItem.TryParseId(size, out var fileSize);
+            // Id and size are for display only: a file is fetched by its url, so their absence is no error.
+            _ = PipedItem.TryParseId(id, out var fileId);
+            _ = PipedItem.TryParseId(size, out var fileSize);
             return new OmnideskAttachment
             {
                 Url = Convert.ToString(url, CultureInfo.InvariantCulture),
