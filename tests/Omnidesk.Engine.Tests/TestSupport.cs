@@ -46,7 +46,7 @@ namespace Omnidesk.Engine.Tests
                 // dispose it the way a consumed one-shot body would be gone.
                 using (var target = new System.IO.MemoryStream())
                 {
-                    await request.Content.CopyToAsync(target).ConfigureAwait(false);
+                    await request.Content.CopyToAsync(target, cancellationToken).ConfigureAwait(false);
                     sent.Body = target.ToArray();
                 }
                 if (DisposeContentAfterRead) request.Content.Dispose();
