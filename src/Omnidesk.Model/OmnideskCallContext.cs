@@ -70,8 +70,8 @@ namespace Omnidesk
         /// <summary>Why: "429", "503", "network failure", ...</summary>
         public string Reason { get; set; }
 
-        /// <summary>A wait for the account's request budget (no failure): its Reason starts with "rate limit:".</summary>
-        public bool IsPacing => StatusCode == null && Reason != null && Reason.StartsWith("rate limit:", StringComparison.Ordinal);
+        /// <summary>A wait for the account's request budget, not a retry after a failure.</summary>
+        public bool IsPacing { get; set; }
 
         public override string ToString() => IsPacing
             ? $"{Method} {PathAndQuery}: {Reason}"

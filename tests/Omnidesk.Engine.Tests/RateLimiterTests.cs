@@ -140,6 +140,7 @@ namespace Omnidesk.Engine.Tests
             Assert.True(next < TimeSpan.FromSeconds(0.5), $"with 500 calls left the request waited {next}");
             var notice = Assert.Single(recorder.Retries);
             Assert.Null(notice.StatusCode);
+            Assert.True(notice.IsPacing);
             Assert.StartsWith("rate limit: waiting 1.", notice.Reason);
             Assert.Contains("api_calls_left=0 of 600", notice.Reason);
             Assert.InRange(notice.Delay, TimeSpan.FromSeconds(1.0), TimeSpan.FromSeconds(1.31));

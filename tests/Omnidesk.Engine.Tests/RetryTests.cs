@@ -79,6 +79,7 @@ namespace Omnidesk.Engine.Tests
             Assert.Equal(429, notice.StatusCode);
             Assert.Equal(1, notice.Attempt);
             Assert.Equal("429 Too Many Requests", notice.Reason);
+            Assert.False(notice.IsPacing);
             Assert.Equal("GET", notice.Method);
             Assert.Equal("/api/cases.json?page=1&limit=100", notice.PathAndQuery);
             Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(950), $"waited only {watch.Elapsed}");

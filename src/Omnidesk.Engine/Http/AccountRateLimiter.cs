@@ -68,7 +68,7 @@ namespace Omnidesk.Engine.Http
         internal static readonly TimeSpan NoticeThreshold = TimeSpan.FromSeconds(1);
         /// <summary>An api_calls_left older than this says nothing about now.</summary>
         internal static readonly TimeSpan CallsLeftFreshness = TimeSpan.FromSeconds(60);
-        /// <summary>The prefix of every notice's Reason, so that callers can tell limiter waits from retries.</summary>
+        /// <summary>The prefix of every notice's Reason, as users read it.</summary>
         internal const string ReasonPrefix = "rate limit: ";
 
         private readonly object _lock = new object();
@@ -305,6 +305,7 @@ namespace Omnidesk.Engine.Http
                 Delay = wait,
                 Attempt = state.Attempts, // the retry number the wait precedes (0: the first attempt)
                 Reason = FormatReason(wait, why),
+                IsPacing = true,
             };
             try { onRetry(notice); }
             catch (Exception) { /* a logging callback must not break the request */ }
