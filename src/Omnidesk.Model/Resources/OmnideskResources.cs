@@ -1,7 +1,7 @@
 namespace Omnidesk
 {
     /// <summary>
-    /// The resources of the omnidesk.ru (Deskie) API, each described once (see ../docs/emulator.md for the documents).
+    /// The resources of the omnidesk.ru (Deskie) API, each described once (docs/emulator.md lists what is assumed beyond the documents).
     /// Adding a resource the module can read is one line here, a model type, and a thin cmdlet.
     /// </summary>
     public static class OmnideskResources
