@@ -29,6 +29,9 @@ namespace Omnidesk.Engine.Tests
         /// <summary>Each request as "page/limit sort from..to", in the order they were sent.</summary>
         public ConcurrentQueue<string> Sent { get; } = new ConcurrentQueue<string>();
 
+        /// <summary>The cancellation each request was given.</summary>
+        public ConcurrentQueue<CancellationToken> Tokens { get; } = new ConcurrentQueue<CancellationToken>();
+
         /// <summary>The queries the requests carried.</summary>
         public ConcurrentQueue<OmnideskCaseQuery> Queries { get; } = new ConcurrentQueue<OmnideskCaseQuery>();
 
@@ -60,6 +63,7 @@ namespace Omnidesk.Engine.Tests
             context.Cancellation.ThrowIfCancellationRequested();
             var n = Interlocked.Increment(ref _requests);
             Queries.Enqueue(query.Clone());
+            Tokens.Enqueue(context.Cancellation);
             Sent.Enqueue($"{page}/{limit} {query.Sort} {query.CreatedAfter?.ToUnixTimeSeconds()}..{query.CreatedBefore?.ToUnixTimeSeconds()}");
             if (Latency > TimeSpan.Zero) await Task.Delay(Latency, context.Cancellation).ConfigureAwait(false);
             else await Task.Yield();
