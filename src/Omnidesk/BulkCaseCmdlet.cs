@@ -6,9 +6,10 @@ using System.Threading.Tasks;
 namespace Omnidesk
 {
     /// <summary>
-    /// A change applied to many cases: each approved case joins a batch, and every <see cref="OmnideskResource.BulkSize"/>
-    /// cases (the API's limit) go in one bulk request (/api/cases/1,2,3...). Cases the API leaves out of its answer, or a batch that fails,
-    /// are reported one error per case with the case id as target; the others are applied.
+    /// A change applied to many cases: each approved case joins a batch (<see cref="BulkBatcher{TChange}"/>), and every
+    /// <see cref="OmnideskResource.BulkSize"/> cases (the API's limit) go in one bulk request (/api/cases/1,2,3...).
+    /// Cases the API leaves out of its answer, or a batch that fails, are reported one error per case with the case id
+    /// as target; the others are applied.
     /// </summary>
     public abstract class BulkCaseCmdlet<TResult> : CaseTargetCmdlet
     {

@@ -13,8 +13,8 @@ namespace Omnidesk
         Task<OmnideskListPage<T>> NextAsync();
 
         /// <summary>
-        /// The list's total, when the API told it and the window asked for it (IncludeTotalCount); known once the
-        /// first page was returned.
+        /// The list's total when the API told it, known once the first page was returned; for a query read in several
+        /// parts, only when the window asked for it (IncludeTotalCount), since every part's first page is read for it.
         /// </summary>
         long? TotalCount { get; }
 
