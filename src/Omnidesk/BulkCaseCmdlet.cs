@@ -6,28 +6,20 @@ using System.Threading.Tasks;
 namespace Omnidesk
 {
     /// <summary>
-    /// A change applied to many cases: each approved case joins a batch, and every 10 cases (the API's limit) go
-    /// in one bulk request (/api/cases/1,2,3...). Cases the API leaves out of its answer, or a batch that fails,
-    /// are reported one error per case with the case id as target; the others are applied.
+    /// A change applied to many cases: each approved case joins a batch (<see cref="BulkBatcher{TChange}"/>), and every
+    /// <see cref="OmnideskResource.BulkSize"/> cases (the API's limit) go in one bulk request (/api/cases/1,2,3...).
+    /// Cases the API leaves out of its answer, or a batch that fails, are reported one error per case with the case id
+    /// as target; the others are applied.
     /// </summary>
     public abstract class BulkCaseCmdlet<TResult> : CaseTargetCmdlet
     {
-        internal const int MaxBatch = 10;
-
         /// <summary>Cases waiting for a request, per change (one bulk request carries one change for all its cases).</summary>
-        private readonly Dictionary<string, Batch> _batches = new Dictionary<string, Batch>();
-        private readonly Queue<KeyValuePair<List<long>, Task<TResult>>> _inFlight = new Queue<KeyValuePair<List<long>, Task<TResult>>>();
+        private readonly BulkBatcher<object> _batches = new BulkBatcher<object>(OmnideskResources.Case.BulkSize);
+        private readonly Queue<KeyValuePair<IReadOnlyList<long>, Task<TResult>>> _inFlight = new Queue<KeyValuePair<IReadOnlyList<long>, Task<TResult>>>();
         private readonly HashSet<string> _seen = new HashSet<string>();
-        private readonly HashSet<long> _queued = new HashSet<long>();
         private int _requests;
         private int _processed;
         private bool _progressShown;
-
-        private sealed class Batch
-        {
-            public object Change;
-            public readonly List<long> Ids = new List<long>();
-        }
 
         /// <summary>The ShouldProcess action, e.g. "Move to the trash".</summary>
         protected abstract string Action { get; }
@@ -41,7 +33,7 @@ namespace Omnidesk
         /// <summary>-Force: no confirmation prompts (never overrides -WhatIf).</summary>
         protected virtual bool SkipConfirmation => false;
 
-        /// <summary>Sends one request for at most <see cref="MaxBatch"/> ids, with the change they were queued with.</summary>
+        /// <summary>Sends one request for at most <see cref="OmnideskResource.BulkSize"/> ids, with the change they were queued with.</summary>
         protected abstract Task<TResult> SendAsync(IReadOnlyList<long> caseIds, object change, OmnideskCallContext context);
 
         /// <summary>The cases the API says it changed.</summary>
@@ -67,8 +59,7 @@ namespace Omnidesk
 
         protected override void EndProcessing()
         {
-            foreach (var batch in _batches.Values) Send(batch);
-            _batches.Clear();
+            foreach (var batch in _batches.TakeRest()) Send(batch);
             while (_inFlight.Count > 0) Complete(_inFlight.Dequeue());
             if (_progressShown)
                 WriteProgress(new ProgressRecord(ProgressId, MyInvocation.MyCommand.Name, "Done") { RecordType = ProgressRecordType.Completed });
@@ -95,33 +86,25 @@ namespace Omnidesk
         /// </summary>
         private protected void Enqueue(long id, CaseRef target, object change, string changeKey)
         {
-            if (!_queued.Add(id))
+            if (!_batches.Add(id, changeKey, change, out var full))
             {
                 WriteVerbose($"{target} came again; it is handled once.");
                 return;
             }
-            if (!_batches.TryGetValue(changeKey, out var batch))
-                _batches[changeKey] = batch = new Batch { Change = change };
-            batch.Ids.Add(id);
-            if (batch.Ids.Count == MaxBatch)
-            {
-                _batches.Remove(changeKey);
-                Send(batch);
-            }
+            if (full != null) Send(full);
         }
 
         /// <summary>
         /// Starts the request for the batch; up to Connect-Omnidesk's -MaxConcurrency requests run at once, and their
         /// results are written in the order the requests were started.
         /// </summary>
-        private void Send(Batch batch)
+        private void Send(BulkBatch<object> batch)
         {
-            if (batch.Ids.Count == 0) return;
             if (_inFlight.Count >= Concurrency) Complete(_inFlight.Dequeue());
-            _inFlight.Enqueue(new KeyValuePair<List<long>, Task<TResult>>(batch.Ids, SendAsync(batch.Ids, batch.Change, NewCallContext())));
+            _inFlight.Enqueue(new KeyValuePair<IReadOnlyList<long>, Task<TResult>>(batch.Ids, SendAsync(batch.Ids, batch.Change, NewCallContext())));
         }
 
-        private void Complete(KeyValuePair<List<long>, Task<TResult>> request)
+        private void Complete(KeyValuePair<IReadOnlyList<long>, Task<TResult>> request)
         {
             var ids = request.Key;
             TResult result;

@@ -7,56 +7,41 @@ using System.Threading.Tasks;
 namespace Omnidesk
 {
     /// <summary>
-    /// Reads a list endpoint page by page for a SupportsPaging cmdlet: each page is written as it arrives, -Skip and
-    /// -First become a page window so only the pages needed are requested, and the API's page limit is reported.
+    /// Reads a list endpoint page by page for a SupportsPaging cmdlet, through the engine's reader (see
+    /// <see cref="IOmnideskClient.ReadPages{T}"/>): each page is written as it arrives, -Skip and -First become a page
+    /// window so only the pages needed are requested, and the API's page limit is reported.
     /// </summary>
     internal sealed class ListPager<T>
     {
-        /// <summary>The API serves no page past 500.</summary>
-        internal const long MaxPage = 500;
-
         private readonly OmnideskConnectedCmdlet _cmdlet;
         private readonly ListProgress _progress;
         private readonly Func<long, int, OmnideskCallContext, Task<OmnideskPage<T>>> _fetch;
         private readonly string _narrowingHint;
+        private readonly IOmnideskClient _client;
+        private readonly long _maxPage;
 
         /// <param name="fetch">Starts reading one page (page, limit); failures surface as OmnideskApiException.</param>
         /// <param name="narrowingHint">How to narrow the query, for the warning past the page limit.</param>
+        /// <param name="client">The cmdlet's client; null: the cmdlet's connection's (see <see cref="ClientOf"/>).</param>
+        /// <param name="resource">What is listed, for its page limit; null: the cases', the same for every list of the API.</param>
         public ListPager(OmnideskConnectedCmdlet cmdlet, ListProgress progress, Func<long, int, OmnideskCallContext, Task<OmnideskPage<T>>> fetch,
-            string narrowingHint = "Narrow the query.")
+            string narrowingHint = "Narrow the query.", IOmnideskClient client = null, OmnideskResource resource = null)
         {
             _cmdlet = cmdlet;
             _progress = progress;
             _fetch = fetch;
             _narrowingHint = narrowingHint;
+            _client = client;
+            _maxPage = (resource ?? OmnideskResources.Case).MaxPage;
         }
 
         /// <summary>Writes the items that -Skip/-First select (and the total first, for -IncludeTotalCount).</summary>
         public void WriteWindow(int pageSize)
         {
             var paging = _cmdlet.PagingParameters;
-            var first = paging.First;
-            if (first == 0 && !paging.IncludeTotalCount) return;
-            var window = PageWindow.Choose(paging.Skip, first, pageSize, MaxPage);
-            var offset = window.Offset;
-            // The last page -First can need: nothing past it is ever requested, read-ahead included.
-            var lastPage = first == ulong.MaxValue
-                ? long.MaxValue
-                : window.Page + (long)Math.Min((ulong)offset + Math.Max(first, 1UL) - 1, long.MaxValue - 1) / window.Limit;
-            ulong emitted = 0;
-            var isFirstPage = true;
-            foreach (var page in Pages(window.Page, window.Limit, lastPage))
-            {
-                if (isFirstPage)
-                {
-                    isFirstPage = false;
-                    if (paging.IncludeTotalCount) WriteTotal(_cmdlet, page.TotalCount, 1.0, _progress.Noun);
-                }
-                for (var i = offset; i < page.Items.Count && emitted < first; i++, emitted++)
-                    _cmdlet.WriteObject(page.Items[i]);
-                offset = 0;
-                if (emitted >= first) return;
-            }
+            if (paging.First == 0 && !paging.IncludeTotalCount) return;
+            using (var reader = Client.ReadPages(_fetch, Window(paging, pageSize), _maxPage, _cmdlet.NewCallContext()))
+                Write(_cmdlet, reader, _progress, _maxPage, _narrowingHint);
         }
 
         /// <summary>
@@ -64,50 +49,58 @@ namespace Omnidesk
         /// total, up to Connect-Omnidesk's -MaxConcurrency later pages are read ahead at once; only that many pages
         /// are ever held. The caller may stop early.
         /// </summary>
-        public IEnumerable<OmnideskPage<T>> Pages(long startPage, int limit, long lastPage = long.MaxValue)
+        public IEnumerable<OmnideskPage<T>> Pages(long startPage, int limit)
         {
-            var firstPage = Read(startPage, limit, _fetch(startPage, limit, _cmdlet.NewCallContext()));
-            yield return firstPage;
-            if (IsLast(firstPage, startPage, limit)) yield break;
-
-            var total = firstPage.TotalCount;
-            var last = Math.Min(Math.Min(lastPage, MaxPage), total.HasValue ? (total.Value + limit - 1) / limit : long.MaxValue);
-            var ahead = total.HasValue ? _cmdlet.Concurrency : 1;
-            var inFlight = new Queue<KeyValuePair<long, Task<OmnideskPage<T>>>>();
-            var next = startPage + 1;
-            while (true)
+            var window = new OmnideskListWindow { Skip = (ulong)(startPage - 1) * (ulong)limit, PageSize = limit };
+            using (var reader = Client.ReadPages(_fetch, window, _maxPage, _cmdlet.NewCallContext()))
             {
-                while (inFlight.Count < ahead && next <= last)
+                OmnideskListPage<T> page;
+                while ((page = _cmdlet.Await(reader.NextAsync())) != null)
                 {
-                    inFlight.Enqueue(new KeyValuePair<long, Task<OmnideskPage<T>>>(next, _fetch(next, limit, _cmdlet.NewCallContext())));
-                    next++;
+                    _progress.PageRead(page.Number, page.Limit, page.Answer);
+                    yield return page.Answer;
+                    if (page.CutAtPageLimit) WarnCut(_cmdlet, page, _progress.Noun, _maxPage, _narrowingHint);
                 }
-                if (inFlight.Count == 0) yield break;
-                var started = inFlight.Dequeue();
-                var result = Read(started.Key, limit, started.Value);
-                yield return result;
-                if (IsLast(result, started.Key, limit)) yield break;
             }
         }
 
-        private OmnideskPage<T> Read(long page, int limit, Task<OmnideskPage<T>> fetch)
+        /// <summary>
+        /// Writes what a reader reads: the total first (-IncludeTotalCount), then each page's items, with progress,
+        /// and a warning when the API's page limit cut the list short.
+        /// </summary>
+        public static void Write(OmnideskConnectedCmdlet cmdlet, IOmnideskListReader<T> reader, ListProgress progress, long maxPage,
+            string narrowingHint)
         {
-            var result = _cmdlet.Await(fetch);
-            _progress.PageRead(page, limit, result);
-            return result;
+            var isFirstPage = true;
+            OmnideskListPage<T> page;
+            while ((page = cmdlet.Await(reader.NextAsync())) != null)
+            {
+                progress.PageRead(page.Number, page.Limit, page.Answer);
+                if (isFirstPage)
+                {
+                    isFirstPage = false;
+                    if (cmdlet.PagingParameters.IncludeTotalCount) WriteTotal(cmdlet, reader.TotalCount, reader.TotalAccuracy, progress.Noun);
+                }
+                var items = page.Items;
+                for (var i = 0; i < items.Count; i++) cmdlet.WriteObject(items[i]);
+                if (page.CutAtPageLimit) WarnCut(cmdlet, page, progress.Noun, maxPage, narrowingHint);
+            }
         }
 
-        private bool IsLast(OmnideskPage<T> result, long page, int limit)
+        /// <summary>-Skip, -First, -IncludeTotalCount and -PageSize as the engine takes them.</summary>
+        public static OmnideskListWindow Window(PagingParameters paging, int pageSize) => new OmnideskListWindow
         {
-            if (result.Items.Count < limit) return true;
-            if (result.TotalCount.HasValue && page * limit >= result.TotalCount.Value) return true;
-            if (page < MaxPage) return false;
-            var unreached = result.TotalCount.HasValue
-                ? (result.TotalCount.Value - page * limit).ToString(CultureInfo.InvariantCulture)
-                : "More";
-            _cmdlet.WriteWarning($"{unreached} matching {_progress.Noun} were not returned: the API serves at most {MaxPage} pages " +
-                                 $"({MaxPage * limit:N0} {_progress.Noun} at -PageSize {limit}) for one query. {_narrowingHint}");
-            return true;
+            Skip = paging.Skip,
+            First = paging.First,
+            IncludeTotalCount = paging.IncludeTotalCount,
+            PageSize = pageSize,
+        };
+
+        private static void WarnCut(Cmdlet cmdlet, OmnideskListPage<T> page, string noun, long maxPage, string narrowingHint)
+        {
+            var unreached = page.UnreachedCount.HasValue ? page.UnreachedCount.Value.ToString(CultureInfo.InvariantCulture) : "More";
+            cmdlet.WriteWarning($"{unreached} matching {noun} were not returned: the API serves at most {maxPage} pages " +
+                                $"({maxPage * page.Limit:N0} {noun} at -PageSize {page.Limit}) for one query. {narrowingHint}");
         }
 
         /// <summary>-IncludeTotalCount's object; when the API sent no total, a warning says so and how to count instead.</summary>
@@ -118,35 +111,18 @@ namespace Omnidesk
                                     $"read them all: ({cmdlet.MyInvocation.MyCommand.Name} ... | Measure-Object).Count.");
             cmdlet.WriteObject(cmdlet.PagingParameters.NewTotalCount((ulong)Math.Max(0, total ?? 0), total.HasValue ? accuracy : 0.0));
         }
-    }
 
-    /// <summary>The page and limit that serve -Skip/-First with the fewest requests and bytes.</summary>
-    internal struct PageWindow
-    {
-        public long Page;
-        public int Limit;
-        public int Offset;
+        private IOmnideskClient Client => _client ?? ClientOf(_cmdlet);
 
-        public static PageWindow Choose(ulong skip, ulong first, int pageSize, long maxPage)
+        /// <summary>
+        /// The client of a cmdlet that did not hand its own over (OmnideskConnectedCmdlet.Client is protected): its
+        /// -Connection, else the runspace's default. Reading Concurrency first makes the cmdlet check, as Client does,
+        /// that there is a connection and it is open, with the same terminating errors.
+        /// </summary>
+        private static IOmnideskClient ClientOf(OmnideskConnectedCmdlet cmdlet)
         {
-            // Everything wanted fits in one page: take the smallest limit whose page boundaries hold the whole range.
-            var wanted = Math.Max(first, 1UL);
-            if (wanted <= (ulong)pageSize)
-            {
-                for (var limit = (int)wanted; limit <= pageSize; limit++)
-                {
-                    var firstIndex = skip / (ulong)limit;
-                    var lastIndex = (skip + wanted - 1) / (ulong)limit;
-                    if (firstIndex == lastIndex && firstIndex + 1 <= (ulong)maxPage)
-                        return new PageWindow { Page = (long)firstIndex + 1, Limit = limit, Offset = (int)(skip % (ulong)limit) };
-                }
-            }
-            return new PageWindow
-            {
-                Page = (long)Math.Min(skip / (ulong)pageSize + 1, (ulong)maxPage + 1),
-                Limit = pageSize,
-                Offset = (int)(skip % (ulong)pageSize),
-            };
+            _ = cmdlet.Concurrency;
+            return (cmdlet.Connection ?? DefaultConnections.Current).Client;
         }
     }
 
@@ -181,16 +157,13 @@ namespace Omnidesk
         /// <summary>What is read, in the plural ("cases").</summary>
         public string Noun { get; }
 
-        /// <summary>The whole result's size, when later answers count only part of it (a walk by creation time).</summary>
-        public long? FixedTotal { get; set; }
-
         public void PageRead<T>(long page, int limit, OmnideskPage<T> result)
         {
             _pages++;
             _items += result.Items.Count;
             // What this command will read in all: the server's total, less -Skip, at most -First.
             long? expected = null;
-            var total = FixedTotal ?? result.TotalCount;
+            var total = result.TotalCount;
             if (total.HasValue)
                 expected = (long)Math.Min((ulong)Math.Max(0, total.Value - (long)Math.Min(_skip, long.MaxValue)), _first);
             if (_pages < 2 && !(expected > limit)) return;

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace Omnidesk.Engine.Tests
 {
-    /// <summary>The Model's query logic: ToQueryParameters and Split.</summary>
+    /// <summary>The Model's query logic: ToQueryParameters.</summary>
     public class QueryTests
     {
         private static string Flat(OmnideskCaseQuery q) => string.Join("&", q.ToQueryParameters().Select(p => p.Key + "=" + p.Value));
@@ -55,68 +55,6 @@ namespace Omnidesk.Engine.Tests
             Assert.Equal("filter=unassigned&subject=^help&from_time=1704067200&to_updated_time=1700000000&sort=created_at_asc" +
                          "&show_merged_cases=true&show_active_chats=true", Flat(q));
             Assert.Empty(new OmnideskCaseQuery().ToQueryParameters());
-        }
-
-        [Fact]
-        public void Split_45_statuses_into_parts_of_at_most_20()
-        {
-            var statuses = Enumerable.Range(1, 45).Select(i => "s" + i).ToArray();
-            var q = new OmnideskCaseQuery { Status = statuses, Priority = new[] { "high" } };
-
-            var parts = q.Split(OmnideskCaseQuery.MaxArrayValues, out var disjoint);
-
-            Assert.True(disjoint);
-            Assert.Equal(new[] { 20, 20, 5 }, parts.Select(p => p.Status.Length));
-            Assert.Equal(statuses, parts.SelectMany(p => p.Status));
-            Assert.All(parts, p => Assert.Equal(new[] { "high" }, p.Priority));
-            Assert.Equal(45, q.Status.Length); // the original is untouched
-        }
-
-        [Fact]
-        public void Split_is_a_cartesian_product_and_small_queries_stay_whole()
-        {
-            var q = new OmnideskCaseQuery
-            {
-                Status = Enumerable.Range(1, 25).Select(i => "s" + i).ToArray(),
-                UserId = Enumerable.Range(1, 21).Select(i => (long)i).ToArray(),
-            };
-            var parts = q.Split(20, out var disjoint);
-            Assert.True(disjoint);
-            Assert.Equal(4, parts.Count);
-            Assert.All(parts, p => Assert.True(p.Status.Length <= 20 && p.UserId.Length <= 20));
-
-            var small = new OmnideskCaseQuery { Status = new[] { "open" } };
-            var one = small.Split(20, out var d2);
-            Assert.True(d2);
-            Assert.Equal(new[] { "open" }, Assert.Single(one).Status);
-        }
-
-        [Fact]
-        public void Split_on_labels_or_custom_fields_is_not_disjoint()
-        {
-            var labels = new OmnideskCaseQuery { Label = Enumerable.Range(1, 45).Select(i => (long)i).ToArray() };
-            var parts = labels.Split(20, out var disjoint);
-            Assert.False(disjoint);
-            Assert.Equal(new[] { 20, 20, 5 }, parts.Select(p => p.Label.Length));
-
-            var fields = new OmnideskCaseQuery
-            {
-                CustomFields = new Dictionary<string, string[]> { ["cf_1"] = Enumerable.Range(1, 21).Select(i => "v" + i).ToArray() },
-            };
-            var fieldParts = fields.Split(20, out var fieldsDisjoint);
-            Assert.False(fieldsDisjoint);
-            Assert.Equal(new[] { 20, 1 }, fieldParts.Select(p => p.CustomFields["cf_1"].Length));
-            Assert.Equal(21, fields.CustomFields["cf_1"].Length); // parts have their own dictionaries
-
-            var fewLabels = new OmnideskCaseQuery { Label = new long[] { 1, 2 } };
-            fewLabels.Split(20, out var fewDisjoint);
-            Assert.True(fewDisjoint);
-        }
-
-        [Fact]
-        public void Split_rejects_a_zero_limit()
-        {
-            Assert.Throws<ArgumentOutOfRangeException>(() => new OmnideskCaseQuery().Split(0, out _));
         }
     }
 }

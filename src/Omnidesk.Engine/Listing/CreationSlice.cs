@@ -5,7 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace Omnidesk
+namespace Omnidesk.Engine.Listing
 {
     /// <summary>
     /// Walks the cases created in one span of time by keyset paging on the creation time, which never changes: each
@@ -16,7 +16,7 @@ namespace Omnidesk
     /// </summary>
     internal sealed class CreationSlice
     {
-        private readonly IOmnideskClient _client;
+        private readonly CaseFetch _fetch;
         private readonly OmnideskCaseQuery _query;
         private readonly bool _descending;
         private readonly int _limit;
@@ -29,11 +29,11 @@ namespace Omnidesk
 
         /// <param name="query">The filters, with CreatedAfter/CreatedBefore set to the slice's span (either may be open).</param>
         /// <param name="firstPage">An answer already read and written for the slice's start: the walk goes on after it.</param>
-        /// <param name="context">Made on the pipeline thread: the walk runs on others, which must not touch session state.</param>
-        public CreationSlice(IOmnideskClient client, OmnideskCaseQuery query, bool descending, int limit, int buffer,
+        /// <param name="context">The walk runs on other threads than its reader's: the context's callbacks must allow that.</param>
+        public CreationSlice(CaseFetch fetch, OmnideskCaseQuery query, bool descending, int limit, int buffer,
             OmnideskPage<OmnideskCase> firstPage, OmnideskCallContext context)
         {
-            _client = client;
+            _fetch = fetch;
             _query = query;
             _descending = descending;
             _limit = limit;
@@ -120,7 +120,7 @@ namespace Omnidesk
         }
 
         private Task<OmnideskPage<OmnideskCase>> ReadAsync(OmnideskCaseQuery window, int page) =>
-            _client.GetCasesAsync(window, page, _limit, _context);
+            _fetch(window, page, _limit, _context);
 
         private async Task PublishAsync(IReadOnlyList<OmnideskCase> cases)
         {
