@@ -11,7 +11,7 @@ namespace Omnidesk.Engine
             new PageReader<T>(fetch, window ?? throw new ArgumentNullException(nameof(window)), maxPage, Concurrency, context);
 
         public IOmnideskListReader<OmnideskCase> ReadCases(OmnideskCaseQuery query, OmnideskListWindow window, OmnideskCallContext context) =>
-            CaseListing.Read(GetCasesAsync, query ?? throw new ArgumentNullException(nameof(query)),
+            CaseListing.Read((q, page, limit, c) => this.GetCasesAsync(q, page, limit, c), query ?? throw new ArgumentNullException(nameof(query)),
                 window ?? throw new ArgumentNullException(nameof(window)), Concurrency, context);
 
         /// <summary>How many requests one listing may have under way at once (Connect-Omnidesk -MaxConcurrency).</summary>

@@ -33,7 +33,7 @@ namespace Omnidesk
             var progress = new ListProgress(this, MyInvocation.MyCommand.Name, Listed.Plural, PagingParameters);
             try
             {
-                new ListPager<T>(this, progress, (page, limit, context) => FetchAsync(target.Key, caseId.Value, (int)page, limit, context))
+                new ListPager<T>(this, progress, Listed, (page, limit, context) => FetchAsync(target.Key, caseId.Value, (int)page, limit, context))
                     .WriteWindow(PageSize);
             }
             catch (OmnideskApiException e)

@@ -61,7 +61,7 @@ namespace Omnidesk
         }
 
         /// <summary>The connection to use; a terminating error when there is none or it was disconnected.</summary>
-        protected IOmnideskClient Client
+        protected internal IOmnideskClient Client
         {
             get
             {

@@ -27,7 +27,7 @@ namespace Omnidesk
             try
             {
                 var query = new List<KeyValuePair<string, string>>(Query);
-                new ListPager<T>(this, progress, (page, limit, context) => Client.GetPageAsync(resource, null, query, page, limit, context))
+                new ListPager<T>(this, progress, resource, (page, limit, context) => Client.GetPageAsync(resource, null, query, page, limit, context))
                     .WriteWindow(System.Math.Min(PageSize, resource.MaxPageSize));
             }
             catch (OmnideskApiException e)

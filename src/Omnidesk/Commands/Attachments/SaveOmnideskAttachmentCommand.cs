@@ -130,7 +130,7 @@ namespace Omnidesk.Commands
             var progress = new ListProgress(this, "Save-OmnideskAttachment", "messages");
             try
             {
-                var pager = new ListPager<OmnideskMessage>(this, progress,
+                var pager = new ListPager<OmnideskMessage>(this, progress, OmnideskResources.Message,
                     (page, limit, context) => Client.GetMessagesAsync(target.Key, caseId.Value, "asc", (int)page, limit, context));
                 foreach (var page in pager.Pages(1, 100))
                     found.AddRange(page.Items.Where(m => messageId == null || m.MessageId == messageId));

@@ -17,22 +17,19 @@ namespace Omnidesk
         private readonly ListProgress _progress;
         private readonly Func<long, int, OmnideskCallContext, Task<OmnideskPage<T>>> _fetch;
         private readonly string _narrowingHint;
-        private readonly IOmnideskClient _client;
         private readonly long _maxPage;
 
         /// <param name="fetch">Starts reading one page (page, limit); failures surface as OmnideskApiException.</param>
         /// <param name="narrowingHint">How to narrow the query, for the warning past the page limit.</param>
-        /// <param name="client">The cmdlet's client; null: the cmdlet's connection's (see <see cref="ClientOf"/>).</param>
-        /// <param name="resource">What is listed, for its page limit; null: the cases', the same for every list of the API.</param>
-        public ListPager(OmnideskConnectedCmdlet cmdlet, ListProgress progress, Func<long, int, OmnideskCallContext, Task<OmnideskPage<T>>> fetch,
-            string narrowingHint = "Narrow the query.", IOmnideskClient client = null, OmnideskResource resource = null)
+        /// <param name="resource">What is listed, for its page limit.</param>
+        public ListPager(OmnideskConnectedCmdlet cmdlet, ListProgress progress, OmnideskResource resource,
+            Func<long, int, OmnideskCallContext, Task<OmnideskPage<T>>> fetch, string narrowingHint = "Narrow the query.")
         {
             _cmdlet = cmdlet;
             _progress = progress;
             _fetch = fetch;
             _narrowingHint = narrowingHint;
-            _client = client;
-            _maxPage = (resource ?? OmnideskResources.Case).MaxPage;
+            _maxPage = resource.MaxPage;
         }
 
         /// <summary>Writes the items that -Skip/-First select (and the total first, for -IncludeTotalCount).</summary>
@@ -40,7 +37,7 @@ namespace Omnidesk
         {
             var paging = _cmdlet.PagingParameters;
             if (paging.First == 0 && !paging.IncludeTotalCount) return;
-            using (var reader = Client.ReadPages(_fetch, Window(paging, pageSize), _maxPage, _cmdlet.NewCallContext()))
+            using (var reader = _cmdlet.Client.ReadPages(_fetch, Window(paging, pageSize), _maxPage, _cmdlet.NewCallContext()))
                 Write(_cmdlet, reader, _progress, _maxPage, _narrowingHint);
         }
 
@@ -52,7 +49,7 @@ namespace Omnidesk
         public IEnumerable<OmnideskPage<T>> Pages(long startPage, int limit)
         {
             var window = new OmnideskListWindow { Skip = (ulong)(startPage - 1) * (ulong)limit, PageSize = limit };
-            using (var reader = Client.ReadPages(_fetch, window, _maxPage, _cmdlet.NewCallContext()))
+            using (var reader = _cmdlet.Client.ReadPages(_fetch, window, _maxPage, _cmdlet.NewCallContext()))
             {
                 OmnideskListPage<T> page;
                 while ((page = _cmdlet.Await(reader.NextAsync())) != null)
@@ -112,18 +109,6 @@ namespace Omnidesk
             cmdlet.WriteObject(cmdlet.PagingParameters.NewTotalCount((ulong)Math.Max(0, total ?? 0), total.HasValue ? accuracy : 0.0));
         }
 
-        private IOmnideskClient Client => _client ?? ClientOf(_cmdlet);
-
-        /// <summary>
-        /// The client of a cmdlet that did not hand its own over (OmnideskConnectedCmdlet.Client is protected): its
-        /// -Connection, else the runspace's default. Reading Concurrency first makes the cmdlet check, as Client does,
-        /// that there is a connection and it is open, with the same terminating errors.
-        /// </summary>
-        private static IOmnideskClient ClientOf(OmnideskConnectedCmdlet cmdlet)
-        {
-            _ = cmdlet.Concurrency;
-            return (cmdlet.Connection ?? DefaultConnections.Current).Client;
-        }
     }
 
     /// <summary>Write-Progress for list reads, shown only once there is more than one page.</summary>
