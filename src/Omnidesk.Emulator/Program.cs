@@ -1,3 +1,7 @@
+using System;
+using System.IO;
+using System.Threading.Tasks;
+
 namespace Omnidesk.Emulator
 {
     public static class Program

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace Omnidesk.HelpBuilder
 {
     /// <summary>Collects errors in the MSBuild canonical form "file(line): error: message".</summary>

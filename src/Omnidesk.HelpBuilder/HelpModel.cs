@@ -1,3 +1,7 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
 namespace Omnidesk.HelpBuilder
 {
     /// <summary>One cmdlet page (platyPS schema 2.0.0 markdown), parsed and validated.</summary>

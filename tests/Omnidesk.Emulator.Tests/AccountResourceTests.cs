@@ -1,5 +1,10 @@
+using System.Collections.Generic;
+using System.Linq;
 using System.Net;
+using System.Net.Http;
 using System.Text.Json;
+using System.Threading.Tasks;
+using Xunit;
 using static Omnidesk.Emulator.Tests.EmulatorFixture;
 
 namespace Omnidesk.Emulator.Tests

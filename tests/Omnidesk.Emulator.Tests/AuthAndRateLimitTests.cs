@@ -1,5 +1,10 @@
+using System;
+using System.Linq;
 using System.Net;
+using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Threading.Tasks;
+using Xunit;
 
 namespace Omnidesk.Emulator.Tests
 {

@@ -1,5 +1,9 @@
+using System.Linq;
+using System.Net.Http;
 using System.Text;
 using System.Text.Json;
+using System.Threading.Tasks;
+using Xunit;
 using static Omnidesk.Emulator.Tests.WriteFixture;
 
 namespace Omnidesk.Emulator.Tests

@@ -1,4 +1,7 @@
+using System.Linq;
 using System.Text.Json;
+using System.Threading.Tasks;
+using Xunit;
 using static Omnidesk.Emulator.Tests.EmulatorFixture;
 
 namespace Omnidesk.Emulator.Tests

@@ -1,4 +1,7 @@
-using System.Text.Json;
+using System.Linq;
+using System.Net.Http;
+using System.Threading.Tasks;
+using Xunit;
 using static Omnidesk.Emulator.Tests.WriteFixture;
 
 namespace Omnidesk.Emulator.Tests

@@ -1,4 +1,9 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
+using System.Threading.Tasks;
+using Xunit;
 using static Omnidesk.Emulator.Tests.WriteFixture;
 
 namespace Omnidesk.Emulator.Tests

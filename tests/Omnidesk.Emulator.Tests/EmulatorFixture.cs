@@ -1,8 +1,12 @@
+using System;
+using System.Collections.Generic;
 using System.Globalization;
+using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using Omnidesk.Emulator;
+using System.Threading.Tasks;
+using Xunit;
 
 namespace Omnidesk.Emulator.Tests
 {

@@ -1,6 +1,11 @@
+using System.Collections.Generic;
 using System.Diagnostics;
+using System.Linq;
+using System.Net.Http;
 using System.Text;
 using System.Text.Json;
+using System.Threading.Tasks;
+using Xunit;
 using static Omnidesk.Emulator.Tests.EmulatorFixture;
 
 namespace Omnidesk.Emulator.Tests

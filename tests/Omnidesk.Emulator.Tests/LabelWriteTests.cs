@@ -1,3 +1,9 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Threading.Tasks;
+using Xunit;
 using static Omnidesk.Emulator.Tests.EmulatorFixture;
 using static Omnidesk.Emulator.Tests.WriteFixture;
 

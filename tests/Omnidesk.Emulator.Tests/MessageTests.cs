@@ -1,7 +1,12 @@
+using System;
+using System.Collections.Generic;
 using System.Globalization;
-using System.Net.Http.Headers;
+using System.Linq;
+using System.Net.Http;
 using System.Text;
 using System.Text.Json;
+using System.Threading.Tasks;
+using Xunit;
 using static Omnidesk.Emulator.Tests.WriteFixture;
 
 namespace Omnidesk.Emulator.Tests

@@ -1,5 +1,12 @@
+using System;
 using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
 using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+using Xunit;
 
 namespace Omnidesk.Emulator.Tests
 {

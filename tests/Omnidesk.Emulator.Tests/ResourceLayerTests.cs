@@ -1,6 +1,9 @@
+using System.Collections.Generic;
+using System.Linq;
 using System.Reflection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
+using Xunit;
 
 namespace Omnidesk.Emulator.Tests
 {

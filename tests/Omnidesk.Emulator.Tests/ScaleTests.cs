@@ -1,5 +1,11 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
+using Xunit;
 using static Omnidesk.Emulator.Tests.EmulatorFixture;
 
 namespace Omnidesk.Emulator.Tests

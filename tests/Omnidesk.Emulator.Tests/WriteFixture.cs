@@ -1,6 +1,11 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using System.Threading.Tasks;
+using Xunit;
 
 namespace Omnidesk.Emulator.Tests
 {

@@ -1,3 +1,8 @@
+using System;
+using System.IO;
+using System.Linq;
+using Xunit;
+
 namespace Omnidesk.HelpBuilder.Tests
 {
     /// <summary>

@@ -1,3 +1,7 @@
+using System;
+using System.Linq;
+using Xunit;
+
 namespace Omnidesk.HelpBuilder.Tests
 {
     /// <summary>An about topic in Markdown through <see cref="AboutTopicConverter"/> into classic help text.</summary>

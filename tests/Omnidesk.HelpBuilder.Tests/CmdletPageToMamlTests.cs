@@ -1,4 +1,8 @@
+using System;
+using System.IO;
+using System.Linq;
 using System.Xml.Linq;
+using Xunit;
 
 namespace Omnidesk.HelpBuilder.Tests
 {

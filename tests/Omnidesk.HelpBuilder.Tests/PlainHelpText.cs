@@ -1,6 +1,9 @@
+using System.Collections.Generic;
+using System.Linq;
 using System.Text.RegularExpressions;
 using Markdig;
 using Markdig.Syntax;
+using Xunit;
 
 namespace Omnidesk.HelpBuilder.Tests
 {

@@ -1,3 +1,9 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Xunit;
+
 namespace Omnidesk.HelpBuilder.Tests
 {
     /// <summary>The repository's own docs/about_*.md pages convert cleanly: what the module ships as Get-Help text.</summary>

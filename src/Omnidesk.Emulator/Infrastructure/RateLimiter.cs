@@ -1,3 +1,6 @@
+using System;
+using Microsoft.AspNetCore.Http;
+
 namespace Omnidesk.Emulator
 {
     /// <summary>The outcome of charging one request against the per-minute budget.</summary>

@@ -1,5 +1,8 @@
+using System;
 using System.Globalization;
 using System.Text;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
 
 namespace Omnidesk.Emulator
 {

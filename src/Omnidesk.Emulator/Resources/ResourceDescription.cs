@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+
 namespace Omnidesk.Emulator
 {
     /// <summary>The requests a resource answers on its collection and item paths (state changes are listed apart).</summary>

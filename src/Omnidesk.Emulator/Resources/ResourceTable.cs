@@ -1,5 +1,9 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Globalization;
+using System.Linq;
+using Microsoft.AspNetCore.Http;
 
 namespace Omnidesk.Emulator
 {

@@ -1,3 +1,7 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
 namespace Omnidesk.Emulator
 {
     /// <summary>An uploaded file's bytes, kept in memory so GET /files/{id}/{name} can serve them.</summary>

@@ -1,3 +1,7 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
 namespace Omnidesk.Emulator
 {
     /// <summary>A case. Mutable so the write endpoints of later issues can change it in place (under the store lock).</summary>

@@ -1,3 +1,5 @@
+using System;
+
 namespace Omnidesk.Emulator
 {
     /// <summary>The idea part of a case of the "idea" channel.</summary>

@@ -1,3 +1,5 @@
+using System;
+
 namespace Omnidesk.Emulator
 {
     /// <summary>One changelog event: event is status, staff, group, custom_field_N, labels, rules, deleted, …</summary>

@@ -1,3 +1,5 @@
+using System;
+
 namespace Omnidesk.Emulator
 {
     /// <summary>A saved case filter. Built-in ones have word ids, custom ones numeric ids.</summary>

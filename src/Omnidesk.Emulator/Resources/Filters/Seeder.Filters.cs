@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace Omnidesk.Emulator
 {
     /// <summary>The seeded case filters.</summary>

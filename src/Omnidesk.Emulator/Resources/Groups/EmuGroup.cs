@@ -1,3 +1,5 @@
+using System;
+
 namespace Omnidesk.Emulator
 {
     /// <summary>A group of staff members; every case belongs to one.</summary>

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace Omnidesk.Emulator
 {
     /// <summary>The seeded languages: two active ones, which cases use, and an inactive one.</summary>

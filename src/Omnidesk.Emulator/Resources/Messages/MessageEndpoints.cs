@@ -1,4 +1,6 @@
+using System;
 using System.Globalization;
+using System.Linq;
 using System.Text.Json;
 
 namespace Omnidesk.Emulator

@@ -1,5 +1,9 @@
+using System;
+using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 using static Omnidesk.Emulator.AttachmentUploads;
 using static Omnidesk.Emulator.BodyValues;
 

@@ -1,3 +1,5 @@
+using System;
+
 namespace Omnidesk.Emulator
 {
     /// <summary>A staff member (agent); every active seeded staff member is a valid API login.</summary>

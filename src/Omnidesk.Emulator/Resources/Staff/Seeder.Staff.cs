@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace Omnidesk.Emulator
 {
     /// <summary>The seeded staff members: every active one is a login (staff_email:api_key).</summary>

@@ -1,3 +1,7 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
 namespace Omnidesk.Emulator
 {
     /// <summary>The end users of the store: the seeded ones and those case creation adds.</summary>

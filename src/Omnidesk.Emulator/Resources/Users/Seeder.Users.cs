@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+
 namespace Omnidesk.Emulator
 {
     /// <summary>The seeded end users: 30 of them, user_id 123, 140, 157, …</summary>
