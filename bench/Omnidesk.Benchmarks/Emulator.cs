@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Globalization;
 using System.Linq;
 using System.Net.Http;
 using System.Text.Json;
@@ -21,8 +22,9 @@ namespace Omnidesk.Benchmarks
         public Emulator(string dll, int cases, int rateLimit, int latencyMs)
         {
             var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var a in new[] { dll, "--urls", "http://127.0.0.1:0", "--parent-pid", Environment.ProcessId.ToString(),
-                         "--cases", cases.ToString(), "--rate-limit", rateLimit.ToString(), "--latency-ms", latencyMs.ToString() })
+            static string Arg(int value) => value.ToString(CultureInfo.InvariantCulture);
+            foreach (var a in new[] { dll, "--urls", "http://127.0.0.1:0", "--parent-pid", Arg(Environment.ProcessId),
+                         "--cases", Arg(cases), "--rate-limit", Arg(rateLimit), "--latency-ms", Arg(latencyMs) })
                 start.ArgumentList.Add(a);
             Cases = cases;
             _process = Process.Start(start)!;
@@ -33,7 +35,7 @@ namespace Omnidesk.Benchmarks
                 const string marker = "Omnidesk emulator listening on ";
                 string line, address = null;
                 while ((line = _process.StandardOutput.ReadLine()) != null)
-                    if (address == null && line.StartsWith(marker)) { address = line[marker.Length..].Trim().TrimEnd('/') + "/"; break; }
+                    if (address == null && line.StartsWith(marker, StringComparison.Ordinal)) { address = line[marker.Length..].Trim().TrimEnd('/') + "/"; break; }
                 _ = Task.Run(() => { while (_process.StandardOutput.ReadLine() != null) { } });   // never block the child
                 return address;
             });

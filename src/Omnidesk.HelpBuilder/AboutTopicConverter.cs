@@ -253,7 +253,7 @@ namespace Omnidesk.HelpBuilder
                 string marker = Spaces(indent) + markers[i].PadRight(markerWidth);
                 if (itemLines[0].StartsWith(Spaces(textIndent), StringComparison.Ordinal))
                 {
-                    itemLines[0] = marker + itemLines[0].Substring(textIndent);
+                    itemLines[0] = string.Concat(marker, itemLines[0].AsSpan(textIndent));
                 }
                 else if (markers[i].Length > 0) itemLines.Insert(0, marker.TrimEnd());
                 lines.AddRange(itemLines);

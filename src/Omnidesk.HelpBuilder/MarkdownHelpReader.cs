@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -35,6 +36,8 @@ namespace Omnidesk.HelpBuilder
         private static readonly Regex PromptPrefix = new(@"^(PS [A-Za-z]:\\[^>]*> ?|PS> ?|PS > ?|>> ?)", RegexOptions.Compiled);
         private static readonly Regex PipelineInputForm = new(
             @"^(?:False|True(?:\s*\((?<kinds>[^)]*)\))?)$", RegexOptions.Compiled | RegexOptions.IgnoreCase);
+        /// <summary>Where the array or generic part of a type name starts: String[], List`1.</summary>
+        private static readonly SearchValues<char> TypeSuffixStart = SearchValues.Create("[`");
 
         private readonly string _path;
         private readonly string _displayPath;
@@ -270,7 +273,7 @@ namespace Omnidesk.HelpBuilder
             foreach (Subsection sub in section.Subsections)
             {
                 if (Same(sub.Title, "CommonParameters")) continue;
-                if (!sub.Title.StartsWith("-") || sub.Title.Length < 2 || sub.Title.Skip(1).Any(c => !(char.IsLetterOrDigit(c) || c == '_')))
+                if (!sub.Title.StartsWith('-') || sub.Title.Length < 2 || sub.Title.Skip(1).Any(c => !(char.IsLetterOrDigit(c) || c == '_')))
                 {
                     Error(sub.Heading, $"parameter heading '### {sub.Title}' must be '### -Name' (or '### CommonParameters')");
                     continue;
@@ -428,7 +431,7 @@ namespace Omnidesk.HelpBuilder
                     {
                         Error(meta.Line, $"parameter -{p.Name}: the yaml says 'Type: {meta.Type}' but SYNTAX set '{set.Name}' shows it {(sp.TypeText == null ? "as a switch (no <Type>)" : $"with a value <{sp.TypeText}>")}");
                     }
-                    else if (sp.TypeText != null && !sp.TypeText.StartsWith("{") && !SameType(sp.TypeText, meta.Type))
+                    else if (sp.TypeText != null && !sp.TypeText.StartsWith('{') && !SameType(sp.TypeText, meta.Type))
                     {
                         Error(meta.Line, $"parameter -{p.Name}: the yaml says 'Type: {meta.Type}' but SYNTAX set '{set.Name}' shows <{sp.TypeText}>");
                     }
@@ -476,7 +479,7 @@ namespace Omnidesk.HelpBuilder
             static string Norm(string t)
             {
                 t = t.Replace(" ", "");
-                int cut = t.IndexOfAny(new[] { '[', '`' });
+                int cut = t.AsSpan().IndexOfAny(TypeSuffixStart);
                 string head = cut < 0 ? t : t.Substring(0, cut), tail = cut < 0 ? "" : t.Substring(cut);
                 int dot = head.LastIndexOf('.');
                 return (dot >= 0 ? head.Substring(dot + 1) : head) + tail;
@@ -500,7 +503,7 @@ namespace Omnidesk.HelpBuilder
             }
         }
 
-        private void ReadLinks(CommandHelp help, Section section)
+        private static void ReadLinks(CommandHelp help, Section section)
         {
             if (help.OnlineVersion != null) help.Links.Add(new LinkHelp { Text = "Online Version:", Uri = help.OnlineVersion });
             if (section == null) return;
@@ -634,7 +637,7 @@ namespace Omnidesk.HelpBuilder
             foreach (string raw in text.Split('\n'))
             {
                 string line = raw.TrimEnd();
-                if (line.Trim().Length == 0 || line.TrimStart().StartsWith("#") || line.Trim() == "---") continue;
+                if (line.Trim().Length == 0 || line.TrimStart().StartsWith('#') || line.Trim() == "---") continue;
                 int colon = line.IndexOf(':');
                 if (colon <= 0) { bad.Add(line.Trim()); continue; }
                 string value = line.Substring(colon + 1).Trim();

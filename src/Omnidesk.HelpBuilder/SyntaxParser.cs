@@ -152,6 +152,6 @@ namespace Omnidesk.HelpBuilder
             return sb.ToString().Trim();
         }
 
-        private static string Shorten(string s) => s.Length <= 60 ? s : s.Substring(0, 60) + "...";
+        private static string Shorten(string s) => s.Length <= 60 ? s : string.Concat(s.AsSpan(0, 60), "...");
     }
 }

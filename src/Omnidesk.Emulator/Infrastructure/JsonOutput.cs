@@ -38,7 +38,7 @@ namespace Omnidesk.Emulator
         }
 
         /// <summary>{"&lt;key&gt;":{…}}</summary>
-        public static byte[] Single<T>(string key, T item, Action<Utf8JsonWriter, T> write) => Write(w =>
+        public static byte[] Item<T>(string key, T item, Action<Utf8JsonWriter, T> write) => Write(w =>
         {
             w.WriteStartObject();
             w.WritePropertyName(key);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -24,6 +25,7 @@ namespace Omnidesk.Emulator
         public ResourceDescription Description { get; }
 
         public virtual ApiResult List(ApiRequest r) => throw Unsupported(nameof(List));
+        [SuppressMessage("Naming", "CA1716", Justification = "Named after its verb, ResourceVerbs.Get; only C# in this assembly overrides it.")]
         public virtual ApiResult Get(ApiRequest r) => throw Unsupported(nameof(Get));
         public virtual ApiResult Create(ApiRequest r) => throw Unsupported(nameof(Create));
         public virtual ApiResult Update(ApiRequest r) => throw Unsupported(nameof(Update));
@@ -80,7 +82,7 @@ namespace Omnidesk.Emulator
         protected ApiResult NotFound() => ApiResult.Error(404, Description.NotFound);
 
         /// <summary>{"&lt;item key&gt;":{…}}</summary>
-        protected byte[] Single<T>(T item, Action<Utf8JsonWriter, T> write) => JsonOutput.Single(Description.ItemKey, item, write);
+        protected byte[] ItemOf<T>(T item, Action<Utf8JsonWriter, T> write) => JsonOutput.Item(Description.ItemKey, item, write);
 
         /// <summary>A page of the list in the description's envelope; <paramref name="total"/> counts the matches of all pages.</summary>
         protected byte[] ListOf<T>(IReadOnlyList<T> page, int total, Action<Utf8JsonWriter, T> write) => Description.Envelope switch

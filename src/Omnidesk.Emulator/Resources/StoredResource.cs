@@ -60,7 +60,7 @@ namespace Omnidesk.Emulator
         public override ApiResult Get(ApiRequest r)
         {
             var item = Table(r.Store).Find(r.Id);
-            return item == null ? NotFound() : ApiResult.Ok(Single(item, WriteItem));
+            return item == null ? NotFound() : ApiResult.Ok(ItemOf(item, WriteItem));
         }
 
         /// <summary>201 and the new item.</summary>
@@ -68,7 +68,7 @@ namespace Omnidesk.Emulator
         {
             string error = TryCreate(r.Body.Get(Description.BodyKey), r.Store, out var create);
             if (error != null) return ApiResult.Error(400, error);
-            return ApiResult.Created(Single(Table(r.Store).Add(create), WriteItem));
+            return ApiResult.Created(ItemOf(Table(r.Store).Add(create), WriteItem));
         }
 
         /// <summary>200 and the changed item; an unknown id → 404 before the body is looked at.</summary>
@@ -80,7 +80,7 @@ namespace Omnidesk.Emulator
             string error = TryUpdate(r.Body.Get(Description.BodyKey), r.Store, out var change);
             if (error != null) return ApiResult.Error(400, error);
             var updated = table.Replace(existing.Id, change);
-            return updated == null ? NotFound() : ApiResult.Ok(Single(updated, WriteItem));
+            return updated == null ? NotFound() : ApiResult.Ok(ItemOf(updated, WriteItem));
         }
 
         /// <summary>200 [].</summary>

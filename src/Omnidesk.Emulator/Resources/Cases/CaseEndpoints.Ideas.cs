@@ -31,7 +31,7 @@ namespace Omnidesk.Emulator
             if (error != null) return ApiResult.Error(400, error);
             string by = r.DoneBy;
             var c = r.Store.Change(key, (c, now) => CaseWrites.ApplyIdea(c, now, by, content, stage, category));
-            return c == null ? NotFound() : ApiResult.Ok(Single(c, r.Config));
+            return c == null ? NotFound() : ApiResult.Ok(ItemOf(c, r.Config));
         }
 
         ApiResult SetOfficialResponse(ApiRequest r)
@@ -43,7 +43,7 @@ namespace Omnidesk.Emulator
             if (string.IsNullOrWhiteSpace(content)) return ApiResult.Error(400, "content_not_specified");
             string by = r.DoneBy;
             var c = r.Store.Change(key, (c, now) => CaseWrites.ApplyOfficialResponse(c, now, by, content));
-            return c == null ? NotFound() : ApiResult.Ok(Single(c, r.Config));
+            return c == null ? NotFound() : ApiResult.Ok(ItemOf(c, r.Config));
         }
 
         ApiResult DeleteOfficialResponse(ApiRequest r)

@@ -21,7 +21,7 @@ namespace Omnidesk.Emulator
             if (error != null) return ApiResult.Error(400, error);
             string by = r.DoneBy;
             var c = r.Store.Change(key, (c, now) => CaseWrites.ApplyCaseRating(c, now, by, rating, comment, staff));
-            return c == null ? NotFound() : ApiResult.Ok(Single(c, r.Config));
+            return c == null ? NotFound() : ApiResult.Ok(ItemOf(c, r.Config));
         }
 
         ApiResult RateMessage(ApiRequest r)
@@ -39,7 +39,7 @@ namespace Omnidesk.Emulator
             if (c == null) return NotFound();
             return m == null
                 ? ApiResult.Error(404, messageNotFound)
-                : ApiResult.Ok(JsonOutput.Single(ApiDescription.Messages.ItemKey, m, (w, x) => MessageJson.Write(w, x, r.Config, r.BaseUrl)));
+                : ApiResult.Ok(JsonOutput.Item(ApiDescription.Messages.ItemKey, m, (w, x) => MessageJson.Write(w, x, r.Config, r.BaseUrl)));
         }
     }
 }

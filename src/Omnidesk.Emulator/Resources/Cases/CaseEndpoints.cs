@@ -22,7 +22,7 @@ namespace Omnidesk.Emulator
         static Action<Utf8JsonWriter, EmuCase> Writer(EmulatorConfig config) => (w, c) => CaseJson.Write(w, c, config);
 
         /// <summary>{"case":{…}}</summary>
-        byte[] Single(EmuCase c, EmulatorConfig config) => Single(c, Writer(config));
+        byte[] ItemOf(EmuCase c, EmulatorConfig config) => ItemOf(c, Writer(config));
 
         public override ApiResult List(ApiRequest r)
         {
@@ -42,7 +42,7 @@ namespace Omnidesk.Emulator
         public override ApiResult Get(ApiRequest r)
         {
             var c = r.Store.FindCase(r.Id);
-            return c == null ? NotFound() : ApiResult.Ok(Single(c, r.Config));
+            return c == null ? NotFound() : ApiResult.Ok(ItemOf(c, r.Config));
         }
 
         public override ApiResult Create(ApiRequest r)
@@ -50,7 +50,7 @@ namespace Omnidesk.Emulator
             var (status, error) = CaseWrites.ParseCreate(r.Body, r.Store, out var draft);
             if (error != null) return ApiResult.Error(status, error);
             var c = r.Store.CreateCase(draft, r.Staff);
-            return ApiResult.Created(Single(c, r.Config));
+            return ApiResult.Created(ItemOf(c, r.Config));
         }
 
         public override ApiResult Update(ApiRequest r)
@@ -98,7 +98,7 @@ namespace Omnidesk.Emulator
             if (existing == null) return NotFound();
             if (fail.Contains(existing.CaseId)) return ApiResult.Error(403, "staff_has_not_access");
             var changed = r.Store.Change(existing.CaseId.ToString(CultureInfo.InvariantCulture), change);
-            return changed == null ? NotFound() : ApiResult.Ok(Single(changed, r.Config));
+            return changed == null ? NotFound() : ApiResult.Ok(ItemOf(changed, r.Config));
         }
     }
 }

@@ -52,7 +52,7 @@ namespace Omnidesk.Emulator
             if (existing == null) return CaseNotFound();
             if (fail.Contains(existing.CaseId)) return ApiResult.Error(403, "staff_has_not_access");
             var added = r.Store.AddMessages(new[] { existing.CaseId.ToString(CultureInfo.InvariantCulture) }, Array.Empty<long>(), draft);
-            return added.Count == 0 ? CaseNotFound() : ApiResult.Created(Single(added[0].Message, Writer(r)));
+            return added.Count == 0 ? CaseNotFound() : ApiResult.Created(ItemOf(added[0].Message, Writer(r)));
         }
 
         /// <summary>The case key and message of the route, or the 404 / 400 (a response where a note is meant, or back) answer.</summary>
@@ -79,7 +79,7 @@ namespace Omnidesk.Emulator
             string by = r.DoneBy;
             var (c, m) = r.Store.ChangeMessage(key, id, (c, m, now) => MessageWrites.ApplyEdit(c, m, now, by, content, html));
             if (c == null) return CaseNotFound();
-            return m == null ? NotFound() : ApiResult.Ok(Single(m, Writer(r)));
+            return m == null ? NotFound() : ApiResult.Ok(ItemOf(m, Writer(r)));
         }
 
         /// <summary>200 [].</summary>
