@@ -1,67 +1,75 @@
+using System;
+using System.Collections.Generic;
 using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Net.Http;
 using System.Text.Json;
+using System.Threading.Tasks;
 
-namespace Omnidesk.Benchmarks;
-
-/// <summary>The emulator as a child process on a free loopback port, with its admin API (docs/emulator.md).</summary>
-sealed class Emulator : IDisposable
+namespace Omnidesk.Benchmarks
 {
-    public const string Email = "demo@omnidesk.test", ApiKey = "demo-api-key";
-
-    readonly Process _process;
-    readonly Task<string> _ready;
-    readonly HttpClient _admin = new() { Timeout = TimeSpan.FromMinutes(2) };
-
-    /// <summary>Starts it; <see cref="WaitReady"/> waits for the "listening" line (seeding 100,000 cases takes seconds).</summary>
-    public Emulator(string dll, int cases, int rateLimit, int latencyMs)
+    /// <summary>The emulator as a child process on a free loopback port, with its admin API (docs/emulator.md).</summary>
+    sealed class Emulator : IDisposable
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { dll, "--urls", "http://127.0.0.1:0", "--parent-pid", Environment.ProcessId.ToString(),
-                     "--cases", cases.ToString(), "--rate-limit", rateLimit.ToString(), "--latency-ms", latencyMs.ToString() })
-            start.ArgumentList.Add(a);
-        Cases = cases;
-        _process = Process.Start(start)!;
-        _process.ErrorDataReceived += (_, _) => { };
-        _process.BeginErrorReadLine();
-        _ready = Task.Run(() =>
+        public const string Email = "demo@omnidesk.test", ApiKey = "demo-api-key";
+
+        readonly Process _process;
+        readonly Task<string> _ready;
+        readonly HttpClient _admin = new() { Timeout = TimeSpan.FromMinutes(2) };
+
+        /// <summary>Starts it; <see cref="WaitReady"/> waits for the "listening" line (seeding 100,000 cases takes seconds).</summary>
+        public Emulator(string dll, int cases, int rateLimit, int latencyMs)
         {
-            const string marker = "Omnidesk emulator listening on ";
-            string line, address = null;
-            while ((line = _process.StandardOutput.ReadLine()) != null)
-                if (address == null && line.StartsWith(marker)) { address = line[marker.Length..].Trim().TrimEnd('/') + "/"; break; }
-            _ = Task.Run(() => { while (_process.StandardOutput.ReadLine() != null) { } });   // never block the child
-            return address;
-        });
-    }
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+            static string Arg(int value) => value.ToString(CultureInfo.InvariantCulture);
+            foreach (var a in new[] { dll, "--urls", "http://127.0.0.1:0", "--parent-pid", Arg(Environment.ProcessId),
+                         "--cases", Arg(cases), "--rate-limit", Arg(rateLimit), "--latency-ms", Arg(latencyMs) })
+                start.ArgumentList.Add(a);
+            Cases = cases;
+            _process = Process.Start(start)!;
+            _process.ErrorDataReceived += (_, _) => { };
+            _process.BeginErrorReadLine();
+            _ready = Task.Run(() =>
+            {
+                const string marker = "Omnidesk emulator listening on ";
+                string line, address = null;
+                while ((line = _process.StandardOutput.ReadLine()) != null)
+                    if (address == null && line.StartsWith(marker, StringComparison.Ordinal)) { address = line[marker.Length..].Trim().TrimEnd('/') + "/"; break; }
+                _ = Task.Run(() => { while (_process.StandardOutput.ReadLine() != null) { } });   // never block the child
+                return address;
+            });
+        }
 
-    public int Cases { get; }
-    public Uri BaseUri { get; private set; }
+        public int Cases { get; }
+        public Uri BaseUri { get; private set; }
 
-    public Emulator WaitReady()
-    {
-        if (BaseUri != null) return this;
-        if (!_ready.Wait(TimeSpan.FromMinutes(3)) || _ready.Result == null)
-            throw new InvalidOperationException($"The emulator (--cases {Cases}) did not report its address.");
-        BaseUri = new Uri(_ready.Result);
-        return this;
-    }
+        public Emulator WaitReady()
+        {
+            if (BaseUri != null) return this;
+            if (!_ready.Wait(TimeSpan.FromMinutes(3)) || _ready.Result == null)
+                throw new InvalidOperationException($"The emulator (--cases {Cases}) did not report its address.");
+            BaseUri = new Uri(_ready.Result);
+            return this;
+        }
 
-    public void ClearRequests() => _admin.DeleteAsync(new Uri(BaseUri, "_emulator/requests")).Result.EnsureSuccessStatusCode();
+        public void ClearRequests() => _admin.DeleteAsync(new Uri(BaseUri, "_emulator/requests")).Result.EnsureSuccessStatusCode();
 
-    /// <summary>The logged requests as (method, path, query, status).</summary>
-    public List<(string Method, string Path, string Query, int Status)> Requests()
-    {
-        using var doc = JsonDocument.Parse(_admin.GetStringAsync(new Uri(BaseUri, "_emulator/requests")).Result);
-        return doc.RootElement.GetProperty("requests").EnumerateArray()
-            .Select(r => (r.GetProperty("method").GetString(), r.GetProperty("path").GetString(),
-                r.TryGetProperty("query", out var q) ? q.GetString() ?? "" : "", r.GetProperty("status").GetInt32()))
-            .ToList();
-    }
+        /// <summary>The logged requests as (method, path, query, status).</summary>
+        public List<(string Method, string Path, string Query, int Status)> Requests()
+        {
+            using var doc = JsonDocument.Parse(_admin.GetStringAsync(new Uri(BaseUri, "_emulator/requests")).Result);
+            return doc.RootElement.GetProperty("requests").EnumerateArray()
+                .Select(r => (r.GetProperty("method").GetString(), r.GetProperty("path").GetString(),
+                    r.TryGetProperty("query", out var q) ? q.GetString() ?? "" : "", r.GetProperty("status").GetInt32()))
+                .ToList();
+        }
 
-    public void Dispose()
-    {
-        _admin.Dispose();
-        try { if (!_process.HasExited) _process.Kill(true); } catch (InvalidOperationException) { }
-        _process.Dispose();
+        public void Dispose()
+        {
+            _admin.Dispose();
+            try { if (!_process.HasExited) _process.Kill(true); } catch (InvalidOperationException) { }
+            _process.Dispose();
+        }
     }
 }

@@ -1,8 +1,14 @@
+using System;
+using System.Collections.Generic;
 using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
+using System.Threading;
 using Omnidesk.Benchmarks;
 
 // dotnet run -c Release --project bench/Omnidesk.Benchmarks [-- --quick]
@@ -141,7 +147,7 @@ static double[] RunProbe(string empty, string manifest, Uri uri)
     var stderr = probe.StandardError.ReadToEndAsync();
     var output = probe.StandardOutput.ReadToEnd();
     probe.WaitForExit();
-    var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("PROBE "))
+    var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("PROBE ", StringComparison.Ordinal))
                ?? throw new InvalidOperationException("The import probe failed: " + output + stderr.Result);
     return line.Split(' ').Skip(1).Select(double.Parse).ToArray();
 }
@@ -212,4 +218,4 @@ static double Median(IEnumerable<double> values)
 static string Ms(double ms) => $"{ms:N0} ms";
 static string Mb(long bytes) => $"{bytes / 1048576.0:N1} MB";
 
-record PlainCase(long CaseId, string CaseNumber, string Subject, string Status, string Priority, long StaffId, string CreatedAt, string UpdatedAt);
+sealed record PlainCase(long CaseId, string CaseNumber, string Subject, string Status, string Priority, long StaffId, string CreatedAt, string UpdatedAt);

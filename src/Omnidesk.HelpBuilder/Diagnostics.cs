@@ -1,23 +1,26 @@
-namespace Omnidesk.HelpBuilder;
+using System.Collections.Generic;
 
-/// <summary>Collects errors in the MSBuild canonical form "file(line): error: message".</summary>
-internal sealed class Diagnostics
+namespace Omnidesk.HelpBuilder
 {
-    private readonly List<string> _messages = new();
-
-    public int ErrorCount { get; private set; }
-
-    public IReadOnlyList<string> Messages => _messages;
-
-    public void Error(string file, int line, string message)
+    /// <summary>Collects errors in the MSBuild canonical form "file(line): error: message".</summary>
+    internal sealed class Diagnostics
     {
-        ErrorCount++;
-        _messages.Add($"{file}({line}): error HELP: {message}");
-    }
+        private readonly List<string> _messages = new();
 
-    public void Error(string message)
-    {
-        ErrorCount++;
-        _messages.Add($"Omnidesk.HelpBuilder: error HELP: {message}");
+        public int ErrorCount { get; private set; }
+
+        public IReadOnlyList<string> Messages => _messages;
+
+        public void Error(string file, int line, string message)
+        {
+            ErrorCount++;
+            _messages.Add($"{file}({line}): error HELP: {message}");
+        }
+
+        public void Error(string message)
+        {
+            ErrorCount++;
+            _messages.Add($"Omnidesk.HelpBuilder: error HELP: {message}");
+        }
     }
 }

@@ -1,5 +1,8 @@
+using System;
+using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
+using System.Net.Http;
 using System.Runtime.Loader;
 using Microsoft.Extensions.DependencyInjection;
 

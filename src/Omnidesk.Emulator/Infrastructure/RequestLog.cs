@@ -1,57 +1,59 @@
+using System.Collections.Generic;
 using System.Text.Json;
 
-namespace Omnidesk.Emulator;
-
-/// <summary>One /api request as received; Status is filled in when it completes (0 = dropped or still running).</summary>
-public sealed class LoggedRequest
+namespace Omnidesk.Emulator
 {
-    public string Method { get; init; }
-    public string Path { get; init; }
-    public string Query { get; init; }
-    public int Status { get; set; }
-}
-
-/// <summary>Every /api request in arrival order, for tests and benchmarks. Thread-safe.</summary>
-public sealed class RequestLog
-{
-    readonly object _lock = new();
-    readonly List<LoggedRequest> _entries = new();
-
-    public LoggedRequest Add(string method, string path, string query)
+    /// <summary>One /api request as received; Status is filled in when it completes (0 = dropped or still running).</summary>
+    public sealed class LoggedRequest
     {
-        var e = new LoggedRequest { Method = method, Path = path, Query = query };
-        lock (_lock) _entries.Add(e);
-        return e;
+        public string Method { get; init; }
+        public string Path { get; init; }
+        public string Query { get; init; }
+        public int Status { get; set; }
     }
 
-    public void Complete(LoggedRequest e, int status)
+    /// <summary>Every /api request in arrival order, for tests and benchmarks. Thread-safe.</summary>
+    public sealed class RequestLog
     {
-        lock (_lock) e.Status = status;
-    }
+        readonly object _lock = new();
+        readonly List<LoggedRequest> _entries = new();
 
-    public void Clear()
-    {
-        lock (_lock) _entries.Clear();
-    }
-
-    public void WriteJson(Utf8JsonWriter w)
-    {
-        lock (_lock)
+        public LoggedRequest Add(string method, string path, string query)
         {
-            w.WriteStartObject();
-            w.WriteNumber("count", _entries.Count);
-            w.WriteStartArray("requests");
-            foreach (var e in _entries)
+            var e = new LoggedRequest { Method = method, Path = path, Query = query };
+            lock (_lock) _entries.Add(e);
+            return e;
+        }
+
+        public void Complete(LoggedRequest e, int status)
+        {
+            lock (_lock) e.Status = status;
+        }
+
+        public void Clear()
+        {
+            lock (_lock) _entries.Clear();
+        }
+
+        public void WriteJson(Utf8JsonWriter w)
+        {
+            lock (_lock)
             {
                 w.WriteStartObject();
-                w.WriteString("method", e.Method);
-                w.WriteString("path", e.Path);
-                w.WriteString("query", e.Query);
-                w.WriteNumber("status", e.Status);
+                w.WriteNumber("count", _entries.Count);
+                w.WriteStartArray("requests");
+                foreach (var e in _entries)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("method", e.Method);
+                    w.WriteString("path", e.Path);
+                    w.WriteString("query", e.Query);
+                    w.WriteNumber("status", e.Status);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
                 w.WriteEndObject();
             }
-            w.WriteEndArray();
-            w.WriteEndObject();
         }
     }
 }

@@ -1,208 +1,212 @@
+using System;
 using System.Globalization;
 using System.Text;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
 
-namespace Omnidesk.Emulator;
-
-/// <summary>
-/// Serves every HTTP request. /api/* goes through: log → latency → rate limit → faults → auth → handler.
-/// /files/* (attachments): log → scripted faults with a matching path → file → auth for old files.
-/// /_emulator/* is the admin API (no auth, no rate limit, not logged).
-/// </summary>
-public sealed class RequestPipeline
+namespace Omnidesk.Emulator
 {
-    const string JsonContentType = "application/json; charset=utf-8";
-    readonly EmulatorState _state;
-
-    public RequestPipeline(EmulatorState state) => _state = state;
-
-    public Task HandleAsync(HttpContext ctx)
+    /// <summary>
+    /// Serves every HTTP request. /api/* goes through: log → latency → rate limit → faults → auth → handler.
+    /// /files/* (attachments): log → scripted faults with a matching path → file → auth for old files.
+    /// /_emulator/* is the admin API (no auth, no rate limit, not logged).
+    /// </summary>
+    public sealed class RequestPipeline
     {
-        string path = ctx.Request.Path.Value ?? "/";
-        if (path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase) || path.Equals("/api", StringComparison.OrdinalIgnoreCase))
-            return HandleApiAsync(ctx, path);
-        if (path.StartsWith("/_emulator/", StringComparison.OrdinalIgnoreCase))
-            return AdminApi.HandleAsync(ctx, path, _state);
-        if (path.StartsWith("/files/", StringComparison.OrdinalIgnoreCase) && (HttpMethods.IsGet(ctx.Request.Method) || HttpMethods.IsHead(ctx.Request.Method)))
-            return ServeFileAsync(ctx, path);
-        return WriteAsync(ctx, 404, JsonOutput.Error("not_found"));
-    }
+        const string JsonContentType = "application/json; charset=utf-8";
+        readonly EmulatorState _state;
 
-    async Task HandleApiAsync(HttpContext ctx, string path)
-    {
-        string method = ctx.Request.Method;
-        var entry = _state.Log.Add(method, path, ctx.Request.QueryString.Value ?? "");
-        int status = 0;
-        try
+        public RequestPipeline(EmulatorState state) => _state = state;
+
+        public Task HandleAsync(HttpContext ctx)
         {
-            int delay = _state.NextLatencyMs();
-            if (delay > 0) await Task.Delay(delay, ctx.RequestAborted);
+            string path = ctx.Request.Path.Value ?? "/";
+            if (path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase) || path.Equals("/api", StringComparison.OrdinalIgnoreCase))
+                return HandleApiAsync(ctx, path);
+            if (path.StartsWith("/_emulator/", StringComparison.OrdinalIgnoreCase))
+                return AdminApi.HandleAsync(ctx, path, _state);
+            if (path.StartsWith("/files/", StringComparison.OrdinalIgnoreCase) && (HttpMethods.IsGet(ctx.Request.Method) || HttpMethods.IsHead(ctx.Request.Method)))
+                return ServeFileAsync(ctx, path);
+            return WriteAsync(ctx, 404, JsonOutput.Error("not_found"));
+        }
 
-            var config = _state.Config;
-            var rate = _state.RateLimiter.TryConsume(RateLimiter.CostOf(method), config.RateLimitPerMinute);
-            var headers = ctx.Response.Headers;
-            headers["rate_limit_per_minute"] = rate.Budget.ToString(CultureInfo.InvariantCulture);
-            headers["api_calls_left"] = rate.CallsLeft.ToString(CultureInfo.InvariantCulture);
-            if (!rate.Allowed)
+        async Task HandleApiAsync(HttpContext ctx, string path)
+        {
+            string method = ctx.Request.Method;
+            var entry = _state.Log.Add(method, path, ctx.Request.QueryString.Value ?? "");
+            int status = 0;
+            try
             {
-                headers["retry_after"] = rate.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-                await WriteAsync(ctx, status = 429, JsonOutput.Error("too_many_requests"));
-                return;
-            }
+                int delay = _state.NextLatencyMs();
+                if (delay > 0) await Task.Delay(delay, ctx.RequestAborted);
 
-            var fault = _state.Faults.Next(method, path, config);
-            if (fault != null)
-            {
-                if (fault.Drop)
+                var config = _state.Config;
+                var rate = _state.RateLimiter.TryConsume(RateLimiter.CostOf(method), config.RateLimitPerMinute);
+                var headers = ctx.Response.Headers;
+                headers["rate_limit_per_minute"] = rate.Budget.ToString(CultureInfo.InvariantCulture);
+                headers["api_calls_left"] = rate.CallsLeft.ToString(CultureInfo.InvariantCulture);
+                if (!rate.Allowed)
                 {
-                    ctx.Abort(); // the client sees a reset connection and no response
+                    headers["retry_after"] = rate.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+                    await WriteAsync(ctx, status = 429, JsonOutput.Error("too_many_requests"));
                     return;
                 }
-                if (fault.RetryAfter.HasValue) headers["retry_after"] = fault.RetryAfter.Value.ToString(CultureInfo.InvariantCulture);
-                await WriteAsync(ctx, status = fault.Status, JsonOutput.Error(fault.Error ?? FaultInjector.DefaultError(fault.Status)));
-                return;
-            }
 
-            var (staff, authError, authStatus) = Authenticate(ctx.Request);
-            if (staff == null)
-            {
-                await WriteAsync(ctx, status = authStatus, JsonOutput.Error(authError));
-                return;
-            }
-
-            var (handler, match) = ApiRoutes.Find(method, path);
-            ApiResult result;
-            if (handler == null) result = ApiResult.Error(404, "not_found");
-            else
-            {
-                // a write's body is read (and size-checked) before its handler runs
-                var (body, bodyError) = RateLimiter.CostOf(method) > 1 ? await RequestBody.ReadAsync(ctx) : (RequestBody.Empty, null);
-                result = bodyError ?? handler(new ApiRequest { Http = ctx, Staff = staff, Config = config, Store = _state.Store, Route = match, Body = body });
-            }
-            await WriteAsync(ctx, status = result.Status, result.Body);
-        }
-        catch (OperationCanceledException) when (ctx.RequestAborted.IsCancellationRequested)
-        {
-            status = 0; // the client went away
-        }
-        catch (Exception) when (!ctx.Response.HasStarted)
-        {
-            await WriteAsync(ctx, status = 500, JsonOutput.Error("internal_server_error"));
-        }
-        finally
-        {
-            _state.Log.Complete(entry, status);
-        }
-    }
-
-    /// <summary>
-    /// HTTP Basic staff_email:api_key. The real API answers 401 for a wrong key and 403 for an unknown e-mail;
-    /// the error codes are our assumption.
-    /// </summary>
-    (EmuStaff Staff, string Error, int Status) Authenticate(HttpRequest request)
-    {
-        string header = request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase)) return (null, "wrong_api_key", 401);
-        string decoded;
-        try
-        {
-            decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header.Substring(6).Trim()));
-        }
-        catch (FormatException)
-        {
-            return (null, "wrong_api_key", 401);
-        }
-        int colon = decoded.IndexOf(':');
-        if (colon < 0) return (null, "wrong_api_key", 401);
-        var staff = _state.Store.FindStaffByEmail(decoded.Substring(0, colon));
-        if (staff == null) return (null, "wrong_staff_email", 403);
-        if (decoded.Substring(colon + 1) != staff.ApiKey) return (null, "wrong_api_key", 401);
-        if (!staff.Active) return (null, "staff_not_active", 403);
-        return (staff, null, 0);
-    }
-
-    /// <summary>Files of messages created longer ago than this need the API's authentication.</summary>
-    public static readonly TimeSpan FreshFileAge = TimeSpan.FromDays(30);
-
-    /// <summary>
-    /// GET /files/{file_id}/{file_name}: an attachment's bytes (uploaded ones as stored, the others generated, always
-    /// exactly file_size bytes). Logged, and subject to scripted faults whose path matches; not rate-limited. Files of
-    /// messages created more than 30 days before "now" need HTTP Basic staff credentials (else 401 wrong_api_key).
-    /// Unknown id or a wrong name → 404 file_not_found.
-    /// </summary>
-    async Task ServeFileAsync(HttpContext ctx, string path)
-    {
-        string method = ctx.Request.Method;
-        var entry = _state.Log.Add(method, path, ctx.Request.QueryString.Value ?? "");
-        int status = 0;
-        try
-        {
-            var fault = _state.Faults.NextScripted(method, path);
-            if (fault != null)
-            {
-                if (fault.Drop)
+                var fault = _state.Faults.Next(method, path, config);
+                if (fault != null)
                 {
-                    ctx.Abort();
+                    if (fault.Drop)
+                    {
+                        ctx.Abort(); // the client sees a reset connection and no response
+                        return;
+                    }
+                    if (fault.RetryAfter.HasValue) headers["retry_after"] = fault.RetryAfter.Value.ToString(CultureInfo.InvariantCulture);
+                    await WriteAsync(ctx, status = fault.Status, JsonOutput.Error(fault.Error ?? FaultInjector.DefaultError(fault.Status)));
                     return;
                 }
-                if (fault.RetryAfter.HasValue) ctx.Response.Headers["retry_after"] = fault.RetryAfter.Value.ToString(CultureInfo.InvariantCulture);
-                await WriteAsync(ctx, status = fault.Status, JsonOutput.Error(fault.Error ?? FaultInjector.DefaultError(fault.Status)));
-                return;
-            }
 
-            var parts = path.Substring("/files/".Length).Split('/', 2);
-            AttachmentFile file = null;
-            if (parts.Length == 2 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out long id))
-            {
-                file = _state.Store.FindAttachment(id);
-                if (file != null && !string.Equals(Uri.UnescapeDataString(parts[1]), file.Attachment.FileName, StringComparison.OrdinalIgnoreCase)) file = null;
-            }
-            if (file == null)
-            {
-                await WriteAsync(ctx, status = 404, JsonOutput.Error("file_not_found"));
-                return;
-            }
-            if (file.MessageCreatedAt < _state.Store.Now - FreshFileAge && Authenticate(ctx.Request).Staff == null)
-            {
-                await WriteAsync(ctx, status = 401, JsonOutput.Error("wrong_api_key"));
-                return;
-            }
+                var (staff, authError, authStatus) = Authenticate(ctx.Request);
+                if (staff == null)
+                {
+                    await WriteAsync(ctx, status = authStatus, JsonOutput.Error(authError));
+                    return;
+                }
 
-            var a = file.Attachment;
-            long length = file.Bytes?.Length ?? a.FileSize;
-            var response = ctx.Response;
-            response.StatusCode = status = 200;
-            response.ContentType = string.IsNullOrEmpty(a.MimeType) ? "application/octet-stream" : a.MimeType;
-            response.ContentLength = length;
-            response.Headers.ContentDisposition = "attachment; filename*=UTF-8''" + Uri.EscapeDataString(a.FileName);
-            if (HttpMethods.IsHead(method)) return;
-            if (file.Bytes != null)
-            {
-                await response.Body.WriteAsync(file.Bytes, ctx.RequestAborted);
-                return;
+                var (handler, match) = ApiRoutes.Find(method, path);
+                ApiResult result;
+                if (handler == null) result = ApiResult.Error(404, "not_found");
+                else
+                {
+                    // a write's body is read (and size-checked) before its handler runs
+                    var (body, bodyError) = RateLimiter.CostOf(method) > 1 ? await RequestBody.ReadAsync(ctx) : (RequestBody.Empty, null);
+                    result = bodyError ?? handler(new ApiRequest { Http = ctx, Staff = staff, Config = config, Store = _state.Store, Route = match, Body = body });
+                }
+                await WriteAsync(ctx, status = result.Status, result.Body);
             }
-            var buffer = new byte[Math.Min(length, 64 * 1024)];
-            for (long offset = 0; offset < length; offset += buffer.Length)
+            catch (OperationCanceledException) when (ctx.RequestAborted.IsCancellationRequested)
             {
-                int n = (int)Math.Min(buffer.Length, length - offset);
-                Seeder.FillFileBytes(a.FileId, offset, buffer.AsSpan(0, n));
-                await response.Body.WriteAsync(buffer.AsMemory(0, n), ctx.RequestAborted);
+                status = 0; // the client went away
+            }
+            catch (Exception) when (!ctx.Response.HasStarted)
+            {
+                await WriteAsync(ctx, status = 500, JsonOutput.Error("internal_server_error"));
+            }
+            finally
+            {
+                _state.Log.Complete(entry, status);
             }
         }
-        catch (OperationCanceledException) when (ctx.RequestAborted.IsCancellationRequested)
+
+        /// <summary>
+        /// HTTP Basic staff_email:api_key. The real API answers 401 for a wrong key and 403 for an unknown e-mail;
+        /// the error codes are our assumption.
+        /// </summary>
+        (EmuStaff Staff, string Error, int Status) Authenticate(HttpRequest request)
         {
-            status = 0;
+            string header = request.Headers.Authorization.ToString();
+            if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase)) return (null, "wrong_api_key", 401);
+            string decoded;
+            try
+            {
+                decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header.Substring(6).Trim()));
+            }
+            catch (FormatException)
+            {
+                return (null, "wrong_api_key", 401);
+            }
+            int colon = decoded.IndexOf(':');
+            if (colon < 0) return (null, "wrong_api_key", 401);
+            var staff = _state.Store.FindStaffByEmail(decoded.Substring(0, colon));
+            if (staff == null) return (null, "wrong_staff_email", 403);
+            if (decoded.Substring(colon + 1) != staff.ApiKey) return (null, "wrong_api_key", 401);
+            if (!staff.Active) return (null, "staff_not_active", 403);
+            return (staff, null, 0);
         }
-        finally
-        {
-            _state.Log.Complete(entry, status);
-        }
-    }
 
-    internal static async Task WriteAsync(HttpContext ctx, int status, byte[] body)
-    {
-        ctx.Response.StatusCode = status;
-        ctx.Response.ContentType = JsonContentType;
-        ctx.Response.ContentLength = body.Length;
-        if (!HttpMethods.IsHead(ctx.Request.Method)) await ctx.Response.Body.WriteAsync(body);
+        /// <summary>Files of messages created longer ago than this need the API's authentication.</summary>
+        public static readonly TimeSpan FreshFileAge = TimeSpan.FromDays(30);
+
+        /// <summary>
+        /// GET /files/{file_id}/{file_name}: an attachment's bytes (uploaded ones as stored, the others generated, always
+        /// exactly file_size bytes). Logged, and subject to scripted faults whose path matches; not rate-limited. Files of
+        /// messages created more than 30 days before "now" need HTTP Basic staff credentials (else 401 wrong_api_key).
+        /// Unknown id or a wrong name → 404 file_not_found.
+        /// </summary>
+        async Task ServeFileAsync(HttpContext ctx, string path)
+        {
+            string method = ctx.Request.Method;
+            var entry = _state.Log.Add(method, path, ctx.Request.QueryString.Value ?? "");
+            int status = 0;
+            try
+            {
+                var fault = _state.Faults.NextScripted(method, path);
+                if (fault != null)
+                {
+                    if (fault.Drop)
+                    {
+                        ctx.Abort();
+                        return;
+                    }
+                    if (fault.RetryAfter.HasValue) ctx.Response.Headers["retry_after"] = fault.RetryAfter.Value.ToString(CultureInfo.InvariantCulture);
+                    await WriteAsync(ctx, status = fault.Status, JsonOutput.Error(fault.Error ?? FaultInjector.DefaultError(fault.Status)));
+                    return;
+                }
+
+                var parts = path.Substring("/files/".Length).Split('/', 2);
+                AttachmentFile file = null;
+                if (parts.Length == 2 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out long id))
+                {
+                    file = _state.Store.FindAttachment(id);
+                    if (file != null && !string.Equals(Uri.UnescapeDataString(parts[1]), file.Attachment.FileName, StringComparison.OrdinalIgnoreCase)) file = null;
+                }
+                if (file == null)
+                {
+                    await WriteAsync(ctx, status = 404, JsonOutput.Error("file_not_found"));
+                    return;
+                }
+                if (file.MessageCreatedAt < _state.Store.Now - FreshFileAge && Authenticate(ctx.Request).Staff == null)
+                {
+                    await WriteAsync(ctx, status = 401, JsonOutput.Error("wrong_api_key"));
+                    return;
+                }
+
+                var a = file.Attachment;
+                long length = file.Bytes?.Length ?? a.FileSize;
+                var response = ctx.Response;
+                response.StatusCode = status = 200;
+                response.ContentType = string.IsNullOrEmpty(a.MimeType) ? "application/octet-stream" : a.MimeType;
+                response.ContentLength = length;
+                response.Headers.ContentDisposition = "attachment; filename*=UTF-8''" + Uri.EscapeDataString(a.FileName);
+                if (HttpMethods.IsHead(method)) return;
+                if (file.Bytes != null)
+                {
+                    await response.Body.WriteAsync(file.Bytes, ctx.RequestAborted);
+                    return;
+                }
+                var buffer = new byte[Math.Min(length, 64 * 1024)];
+                for (long offset = 0; offset < length; offset += buffer.Length)
+                {
+                    int n = (int)Math.Min(buffer.Length, length - offset);
+                    Seeder.FillFileBytes(a.FileId, offset, buffer.AsSpan(0, n));
+                    await response.Body.WriteAsync(buffer.AsMemory(0, n), ctx.RequestAborted);
+                }
+            }
+            catch (OperationCanceledException) when (ctx.RequestAborted.IsCancellationRequested)
+            {
+                status = 0;
+            }
+            finally
+            {
+                _state.Log.Complete(entry, status);
+            }
+        }
+
+        internal static async Task WriteAsync(HttpContext ctx, int status, byte[] body)
+        {
+            ctx.Response.StatusCode = status;
+            ctx.Response.ContentType = JsonContentType;
+            ctx.Response.ContentLength = body.Length;
+            if (!HttpMethods.IsHead(ctx.Request.Method)) await ctx.Response.Body.WriteAsync(body);
+        }
     }
 }

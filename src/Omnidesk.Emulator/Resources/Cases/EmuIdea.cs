@@ -1,15 +1,18 @@
-namespace Omnidesk.Emulator;
+using System;
 
-/// <summary>The idea part of a case of the "idea" channel.</summary>
-public sealed class EmuIdea
+namespace Omnidesk.Emulator
 {
-    public string Content { get; set; } = "";
-    /// <summary>waiting, planned, in_progress or finished.</summary>
-    public string Stage { get; set; } = "waiting";
-    public long Category { get; set; }
-    /// <summary>null while there is no official response.</summary>
-    public string OfficialResponse { get; set; }
-    public DateTimeOffset? OfficialResponseAt { get; set; }
+    /// <summary>The idea part of a case of the "idea" channel.</summary>
+    public sealed class EmuIdea
+    {
+        public string Content { get; set; } = "";
+        /// <summary>waiting, planned, in_progress or finished.</summary>
+        public string Stage { get; set; } = "waiting";
+        public long Category { get; set; }
+        /// <summary>null while there is no official response.</summary>
+        public string OfficialResponse { get; set; }
+        public DateTimeOffset? OfficialResponseAt { get; set; }
 
-    public EmuIdea Clone() => (EmuIdea)MemberwiseClone();
+        public EmuIdea Clone() => (EmuIdea)MemberwiseClone();
+    }
 }

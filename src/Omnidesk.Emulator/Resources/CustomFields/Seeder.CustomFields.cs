@@ -1,16 +1,19 @@
-namespace Omnidesk.Emulator;
+using System.Collections.Generic;
 
-/// <summary>The seeded custom fields of cases.</summary>
-public static partial class Seeder
+namespace Omnidesk.Emulator
 {
-    public static IReadOnlyList<EmuCustomField> CustomFields { get; } = new[]
+    /// <summary>The seeded custom fields of cases.</summary>
+    public static partial class Seeder
     {
-        new EmuCustomField { FieldId = 25, Title = "Order number", FieldType = "text" },
-        new EmuCustomField
+        public static IReadOnlyList<EmuCustomField> CustomFields { get; } = new[]
         {
-            FieldId = 30, Title = "Topic", FieldType = "select",
-            Options = new Dictionary<string, string> { ["1"] = "Billing", ["2"] = "Technical", ["3"] = "Sales", ["4"] = "Other" },
-        },
-        new EmuCustomField { FieldId = 44, Title = "VIP customer", FieldType = "checkbox" },
-    };
+            new EmuCustomField { FieldId = 25, Title = "Order number", FieldType = "text" },
+            new EmuCustomField
+            {
+                FieldId = 30, Title = "Topic", FieldType = "select",
+                Options = new Dictionary<string, string> { ["1"] = "Billing", ["2"] = "Technical", ["3"] = "Sales", ["4"] = "Other" },
+            },
+            new EmuCustomField { FieldId = 44, Title = "VIP customer", FieldType = "checkbox" },
+        };
+    }
 }

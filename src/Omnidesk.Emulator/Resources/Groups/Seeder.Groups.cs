@@ -1,19 +1,22 @@
-namespace Omnidesk.Emulator;
+using System.Collections.Generic;
 
-/// <summary>The seeded groups.</summary>
-public static partial class Seeder
+namespace Omnidesk.Emulator
 {
-    /// <summary>The group new cases land in.</summary>
-    public const long DefaultGroupId = 44;
-
-    public static IReadOnlyList<EmuGroup> Groups { get; } = new[]
+    /// <summary>The seeded groups.</summary>
+    public static partial class Seeder
     {
-        new EmuGroup
+        /// <summary>The group new cases land in.</summary>
+        public const long DefaultGroupId = 44;
+
+        public static IReadOnlyList<EmuGroup> Groups { get; } = new[]
         {
-            GroupId = 44, Title = "Support", FromName = "Demo Support", Signature = "<p>Demo Support team</p>",
-            CreatedAt = Anchor.AddDays(-900), UpdatedAt = Anchor.AddDays(-60),
-        },
-        new EmuGroup { GroupId = 45, Title = "Billing", FromName = "Demo Billing", CreatedAt = Anchor.AddDays(-880), UpdatedAt = Anchor.AddDays(-200) },
-        new EmuGroup { GroupId = 46, Title = "Sales", FromName = "Demo Sales", CreatedAt = Anchor.AddDays(-500), UpdatedAt = Anchor.AddDays(-33) },
-    };
+            new EmuGroup
+            {
+                GroupId = 44, Title = "Support", FromName = "Demo Support", Signature = "<p>Demo Support team</p>",
+                CreatedAt = Anchor.AddDays(-900), UpdatedAt = Anchor.AddDays(-60),
+            },
+            new EmuGroup { GroupId = 45, Title = "Billing", FromName = "Demo Billing", CreatedAt = Anchor.AddDays(-880), UpdatedAt = Anchor.AddDays(-200) },
+            new EmuGroup { GroupId = 46, Title = "Sales", FromName = "Demo Sales", CreatedAt = Anchor.AddDays(-500), UpdatedAt = Anchor.AddDays(-33) },
+        };
+    }
 }

@@ -1,10 +1,11 @@
-namespace Omnidesk.Emulator;
-
-/// <summary>A label cases can carry.</summary>
-public sealed record EmuLabel : IResourceItem
+namespace Omnidesk.Emulator
 {
-    public long LabelId { get; init; }
-    public string Title { get; init; }
+    /// <summary>A label cases can carry.</summary>
+    public sealed record EmuLabel : IResourceItem
+    {
+        public long LabelId { get; init; }
+        public string Title { get; init; }
 
-    long IResourceItem.Id => LabelId;
+        long IResourceItem.Id => LabelId;
+    }
 }

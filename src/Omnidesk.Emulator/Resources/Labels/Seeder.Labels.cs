@@ -1,15 +1,18 @@
-namespace Omnidesk.Emulator;
+using System.Collections.Generic;
 
-/// <summary>The seeded labels.</summary>
-public static partial class Seeder
+namespace Omnidesk.Emulator
 {
-    public static IReadOnlyList<EmuLabel> Labels { get; } = new[]
+    /// <summary>The seeded labels.</summary>
+    public static partial class Seeder
     {
-        new EmuLabel { LabelId = 101, Title = "urgent" },
-        new EmuLabel { LabelId = 102, Title = "vip" },
-        new EmuLabel { LabelId = 103, Title = "refund" },
-        new EmuLabel { LabelId = 104, Title = "bug" },
-        new EmuLabel { LabelId = 105, Title = "feature request" },
-        new EmuLabel { LabelId = 106, Title = "callback" },
-    };
+        public static IReadOnlyList<EmuLabel> Labels { get; } = new[]
+        {
+            new EmuLabel { LabelId = 101, Title = "urgent" },
+            new EmuLabel { LabelId = 102, Title = "vip" },
+            new EmuLabel { LabelId = 103, Title = "refund" },
+            new EmuLabel { LabelId = 104, Title = "bug" },
+            new EmuLabel { LabelId = 105, Title = "feature request" },
+            new EmuLabel { LabelId = 106, Title = "callback" },
+        };
+    }
 }

@@ -1,28 +1,32 @@
-namespace Omnidesk.Emulator;
+using System;
+using System.Collections.Generic;
 
-/// <summary>The seeded end users: 30 of them, user_id 123, 140, 157, …</summary>
-public static partial class Seeder
+namespace Omnidesk.Emulator
 {
-    static readonly string[] FirstNames = { "Maria", "Ivan", "Olga", "Peter", "Sofia", "Alexei", "Nina", "John", "Emma", "Lucas", "Yulia", "Omar", "Hanna", "Mikhail", "Laura" };
-    static readonly string[] LastNames = { "Lopez", "Sokolov", "Novak", "Brown", "Fischer", "Volkova", "Garcia", "Kowalski", "Martin", "Smirnova" };
-    static readonly string[] Domains = { "example.com", "mail.example.org", "shop.example.net", "corp.example.io" };
-
-    public static List<EmuUser> BuildUsers()
+    /// <summary>The seeded end users: 30 of them, user_id 123, 140, 157, …</summary>
+    public static partial class Seeder
     {
-        var rng = new Random(DataSeed + 1);
-        var users = new List<EmuUser>();
-        for (int i = 0; i < 30; i++)
+        static readonly string[] FirstNames = { "Maria", "Ivan", "Olga", "Peter", "Sofia", "Alexei", "Nina", "John", "Emma", "Lucas", "Yulia", "Omar", "Hanna", "Mikhail", "Laura" };
+        static readonly string[] LastNames = { "Lopez", "Sokolov", "Novak", "Brown", "Fischer", "Volkova", "Garcia", "Kowalski", "Martin", "Smirnova" };
+        static readonly string[] Domains = { "example.com", "mail.example.org", "shop.example.net", "corp.example.io" };
+
+        public static List<EmuUser> BuildUsers()
         {
-            string first = FirstNames[i % FirstNames.Length], last = LastNames[(i * 7) % LastNames.Length];
-            users.Add(new EmuUser
+            var rng = new Random(DataSeed + 1);
+            var users = new List<EmuUser>();
+            for (int i = 0; i < 30; i++)
             {
-                UserId = 123 + i * 17,
-                FullName = first + " " + last,
-                Email = $"{first.ToLowerInvariant()}.{last.ToLowerInvariant()}{(i >= 15 ? i.ToString() : "")}@{Domains[i % Domains.Length]}",
-                Phone = "+7916" + rng.Next(1000000, 9999999),
-                CustomId = i % 3 == 0 ? "ext-" + (1000 + i) : null,
-            });
+                string first = FirstNames[i % FirstNames.Length], last = LastNames[(i * 7) % LastNames.Length];
+                users.Add(new EmuUser
+                {
+                    UserId = 123 + i * 17,
+                    FullName = first + " " + last,
+                    Email = $"{first.ToLowerInvariant()}.{last.ToLowerInvariant()}{(i >= 15 ? i.ToString() : "")}@{Domains[i % Domains.Length]}",
+                    Phone = "+7916" + rng.Next(1000000, 9999999),
+                    CustomId = i % 3 == 0 ? "ext-" + (1000 + i) : null,
+                });
+            }
+            return users;
         }
-        return users;
     }
 }
