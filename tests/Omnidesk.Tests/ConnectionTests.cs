@@ -1,3 +1,5 @@
+using System;
+using System.Linq;
 using System.Management.Automation;
 using System.Text;
 using Omnidesk.Tests.Infrastructure;

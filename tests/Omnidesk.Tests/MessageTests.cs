@@ -1,3 +1,7 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
 using System.Management.Automation;
 using System.Security.Cryptography;
 using Omnidesk.Tests.Infrastructure;

@@ -1,3 +1,5 @@
+using System;
+using System.Linq;
 using Omnidesk.Tests.Infrastructure;
 using Xunit;
 

@@ -1,8 +1,13 @@
+using System;
+using System.Collections.Generic;
 using System.Diagnostics;
+using System.Linq;
+using System.Net.Http;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Threading.Tasks;
 
 namespace Omnidesk.Tests.Infrastructure
 {
@@ -127,6 +132,7 @@ namespace Omnidesk.Tests.Infrastructure
             _admin?.Dispose();
             try { if (!_process.HasExited) _process.Kill(true); } catch (InvalidOperationException) { }
             _process.Dispose();
+            GC.SuppressFinalize(this);
         }
     }
 
