@@ -139,6 +139,28 @@ namespace Omnidesk.Engine.Tests
             Assert.Equal(want, Idea("\"content\":\"c\",\"official_response_tstamp\":" + json).OfficialResponseAt);
         }
 
+        [Fact]
+        public void Documented_dates_read_without_the_general_parser_give_what_it_gives()
+        {
+            var taken = 0;
+            foreach (var dayName in new[] { "Mon", "xyz" })
+            foreach (var day in new[] { "00", "01", "29", "30", "31", "32" })
+            foreach (var month in new[] { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "may", "MAY", "Foo" })
+            foreach (var year in new[] { "0001", "0002", "2000", "2014", "2100", "9998", "9999" })
+            foreach (var time in new[] { "00:00:00", "23:59:59", "24:00:00", "12:60:00", "12:00:60" })
+            foreach (var offset in new[] { "+0000", "-0000", "+0300", "-0530", "+1400", "-1400", "+1401", "+1360", "+0099" })
+            {
+                var text = $"{dayName}, {day} {month} {year} {time} {offset}";
+                if (!JsonValues.TryParseDocumentedDate(text, out var fast)) continue;
+                taken++;
+                var general = JsonValues.ParseAnyDate(text);
+                Assert.True(general == fast && general.Value.Offset == fast.Offset, $"{text}: {fast:o} but the general parser gives {general:o}");
+            }
+            // the real days of years 2…9998: the 1st (12 months × 5 years), the 29th (not in February of the 4 common
+            // years), the 30th (not in February), the 31st (7 months); × 2 day names × 2 real times × 6 offsets in range
+            Assert.Equal((60 + 56 + 55 + 35) * 2 * 2 * 6, taken);
+        }
+
         // ---------------------------------------------------------------- lists
 
         [Theory]
