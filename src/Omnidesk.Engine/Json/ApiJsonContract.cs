@@ -32,7 +32,8 @@ namespace Omnidesk.Engine.Json
                 // the same leniency as the envelope's JsonDocument, whose objects are read again from their raw text
                 AllowTrailingCommas = true,
                 ReadCommentHandling = JsonCommentHandling.Skip,
-                TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { ContractExceptions.Apply } },
+                TypeInfoResolver = JsonTypeInfoResolver.Combine(ApiJsonMetadata.Default, new DefaultJsonTypeInfoResolver())
+                    .WithAddedModifier(ContractExceptions.Apply),
             };
             foreach (var converter in QuirkConverters.All) options.Converters.Add(converter);
             options.MakeReadOnly();
