@@ -12,7 +12,7 @@ namespace Omnidesk.Engine.Json
         public UnexpectedShapeException(string message) : base(message) { }
     }
 
-    /// <summary>Envelopes and object mappings of the API (see omnidesk-api.md §1, §3, §7).</summary>
+    /// <summary>The API's envelopes (see omnidesk-api.md §1, §3, §7); the objects in them are read by <see cref="ApiJsonContract"/>.</summary>
     internal static partial class OmnideskJson
     {
         internal static readonly JsonDocumentOptions DocumentOptions = new JsonDocumentOptions
@@ -21,9 +21,24 @@ namespace Omnidesk.Engine.Json
             CommentHandling = JsonCommentHandling.Skip,
         };
 
-        public static OmnideskPage<OmnideskCase> ParseCaseList(byte[] body) => ParseList(body, "case", MapCase);
-        public static OmnideskCase ParseCase(byte[] body) => ParseSingle(body, "case", "case_id", MapCase);
-        public static OmnideskPage<OmnideskFilter> ParseFilterList(byte[] body) => ParseList(body, "filter", MapFilter);
+        public static OmnideskPage<OmnideskCase> ParseCaseList(byte[] body) => ParseList(body, "case", ApiJsonContract.Read<OmnideskCase>);
+        public static OmnideskCase ParseCase(byte[] body) => ParseSingle(body, "case", "case_id", ApiJsonContract.Read<OmnideskCase>);
+        public static OmnideskPage<OmnideskFilter> ParseFilterList(byte[] body) => ParseList(body, "filter", ApiJsonContract.Read<OmnideskFilter>);
+
+        /// <summary>{"message":{…}} (or the bare message) → the message; <see cref="OmnideskMessage.CaseId"/> is left 0.</summary>
+        public static OmnideskMessage ParseMessage(byte[] body) => ParseSingle(body, "message", "message_id", ApiJsonContract.Read<OmnideskMessage>);
+
+        /// <summary>The numbered envelope of GET /api/cases/{id}/messages.json (for the messages endpoint).</summary>
+        public static OmnideskPage<OmnideskMessage> ParseMessageList(byte[] body) => ParseList(body, "message", ApiJsonContract.Read<OmnideskMessage>);
+
+        /// <summary>{"changelog":[…]} (a real array), a numbered envelope, or a bare array; total_count when present.</summary>
+        public static OmnideskPage<OmnideskChangelogEntry> ParseChangelog(byte[] body, long caseId) =>
+            ParseList(body, "changelog", e =>
+            {
+                var entry = ApiJsonContract.Read<OmnideskChangelogEntry>(e);
+                entry.CaseId = caseId;
+                return entry;
+            });
 
         internal static bool IsBlank(byte[] body)
         {
@@ -164,71 +179,6 @@ namespace Omnidesk.Engine.Json
 
         private static string Kind(JsonElement e) => e.ValueKind.ToString().ToLowerInvariant();
 
-        public static OmnideskCase MapCase(JsonElement e)
-        {
-            var c = new OmnideskCase();
-            string[] cc = null, bcc = null, recipientCc = null, recipientBcc = null;
-            foreach (var p in e.EnumerateObject())
-            {
-                var v = p.Value;
-                switch (p.Name.ToLowerInvariant())
-                {
-                    case "case_id": c.CaseId = JsonValues.Int64(v) ?? 0; break;
-                    case "case_number": c.CaseNumber = JsonValues.String(v); break;
-                    case "subject": c.Subject = JsonValues.String(v); break;
-                    case "user_id": c.UserId = JsonValues.Int64(v) ?? 0; break;
-                    case "staff_id": c.StaffId = JsonValues.Int64(v) ?? 0; break;
-                    case "group_id": c.GroupId = JsonValues.Int64(v) ?? 0; break;
-                    case "status": c.Status = JsonValues.String(v); break;
-                    case "priority": c.Priority = JsonValues.String(v); break;
-                    case "channel": c.Channel = JsonValues.String(v); break;
-                    case "recipient": c.Recipient = JsonValues.String(v); break;
-                    case "cc_emails": cc = JsonValues.EmailList(v); break;
-                    case "bcc_emails": bcc = JsonValues.EmailList(v); break;
-                    case "recipient_cc": recipientCc = JsonValues.EmailList(v); break;
-                    case "recipient_bcc": recipientBcc = JsonValues.EmailList(v); break;
-                    case "deleted": c.Deleted = JsonValues.Bool(v) ?? false; break;
-                    case "spam": c.Spam = JsonValues.Bool(v) ?? false; break;
-                    case "created_at": c.CreatedAt = JsonValues.Date(v); break;
-                    case "updated_at": c.UpdatedAt = JsonValues.Date(v); break;
-                    case "closed_at": c.ClosedAt = JsonValues.Date(v); break;
-                    case "last_response_at": c.LastResponseAt = JsonValues.Date(v); break;
-                    case "closing_speed": c.ClosingSpeed = JsonValues.Int32(v); break;
-                    case "parent_case_id": c.ParentCaseId = JsonValues.Int64(v); break;
-                    case "language_id": c.LanguageId = JsonValues.Int64(v); break;
-                    case "custom_fields": c.CustomFields = new OmnideskCustomFields(JsonValues.Dictionary(v)); break;
-                    case "labels": c.Labels = JsonValues.Int64Array(v); break;
-                    case "locked_labels": c.LockedLabels = JsonValues.Int64Array(v); break;
-                    case "rating": c.Rating = NullIfNone(JsonValues.String(v)); break;
-                    case "rating_comment": c.RatingComment = JsonValues.String(v); break;
-                    case "rated_staff_id": c.RatedStaffId = JsonValues.Int64(v); break;
-                    case "idea": c.Idea = MapIdea(v); break;
-                }
-            }
-            c.CcEmails = Prefer(cc, recipientCc);
-            c.BccEmails = Prefer(bcc, recipientBcc);
-            return c;
-        }
-
-        public static OmnideskFilter MapFilter(JsonElement e)
-        {
-            var f = new OmnideskFilter();
-            foreach (var p in e.EnumerateObject())
-            {
-                var v = p.Value;
-                switch (p.Name.ToLowerInvariant())
-                {
-                    case "filter_id": f.FilterId = JsonValues.String(v)?.Trim(); break;
-                    case "filter_name": f.FilterName = JsonValues.String(v); break;
-                    case "isselected":
-                    case "is_selected": f.IsSelected = JsonValues.Bool(v) ?? false; break;
-                    case "iscustom":
-                    case "is_custom": f.IsCustom = JsonValues.Bool(v) ?? false; break;
-                }
-            }
-            return f;
-        }
-
         /// <summary>The "error" code of an error body {"error":"case_not_found"}, or null.</summary>
         public static string TryReadErrorCode(byte[] body)
         {
@@ -256,12 +206,5 @@ namespace Omnidesk.Engine.Json
         }
 
         internal static string NullIfNone(string s) => JsonValues.IsNone(s) ? null : s;
-
-        private static string[] Prefer(string[] first, string[] second)
-        {
-            if (first != null && first.Length > 0) return first;
-            if (second != null && second.Length > 0) return second;
-            return first ?? second ?? new string[0];
-        }
     }
 }
