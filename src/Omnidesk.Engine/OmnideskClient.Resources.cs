@@ -25,7 +25,7 @@ namespace Omnidesk.Engine
             _dialect.AddPaging(parameters, page, limit);
             var response = await SendAsync(HttpMethod.Get, _dialect.CollectionPath(resource, parent), parameters, (HttpContent)null, context)
                 .ConfigureAwait(false);
-            var result = Read(response, body => _dialect.ReadPage(body, resource, ItemReaders.For<T>()));
+            var result = Read(response, body => _dialect.ReadPage(body, resource, _dialect.Read<T>));
             StampParent(resource, parent, result.Items);
             return result;
         }
@@ -37,7 +37,7 @@ namespace Omnidesk.Engine
             if (string.IsNullOrWhiteSpace(key)) throw new ArgumentException($"A {resource.Name} id is required.", nameof(key));
             var path = _dialect.ItemPath(resource, parent, _dialect.PathKey(key), null);
             var response = await SendAsync(HttpMethod.Get, path, null, (HttpContent)null, context).ConfigureAwait(false);
-            var item = Read(response, body => _dialect.ReadItem(body, resource, ItemReaders.For<T>()));
+            var item = Read(response, body => _dialect.ReadItem(body, resource, _dialect.Read<T>));
             StampParent(resource, parent, new[] { item });
             return item;
         }
@@ -50,14 +50,14 @@ namespace Omnidesk.Engine
             if (resource.Parent == null)
             {
                 var created = await SendAsync(HttpMethod.Post, _dialect.CollectionPath(resource, null), null,
-                    RequestBodies.For(resource, null, draft), context).ConfigureAwait(false);
-                var item = Read(created, body => _dialect.ReadItem(body, resource, ItemReaders.For<T>()));
+                    RequestBodies.For(_dialect, resource, null, draft), context).ConfigureAwait(false);
+                var item = Read(created, body => _dialect.ReadItem(body, resource, _dialect.Read<T>));
                 return new OmnideskBulkResult<T>(Array.Empty<long>(), new[] { item });
             }
             var parents = CheckIds(resource.Parent, parentIds, resource.BulkSize);
             var path = _dialect.CollectionPath(resource, new OmnideskParentKey(_dialect.JoinKeys(parents), 0));
-            var response = await SendAsync(HttpMethod.Post, path, null, RequestBodies.For(resource, null, draft), context).ConfigureAwait(false);
-            return Read(response, body => _dialect.ReadBulk(body, resource, parents, true, false, ItemReaders.For<T>()));
+            var response = await SendAsync(HttpMethod.Post, path, null, RequestBodies.For(_dialect, resource, null, draft), context).ConfigureAwait(false);
+            return Read(response, body => _dialect.ReadBulk(body, resource, parents, true, false, _dialect.Read<T>));
         }
 
         public Task<OmnideskBulkResult<T>> UpdateAsync<T>(OmnideskResource<T> resource, OmnideskParentKey parent, IReadOnlyList<long> ids,
@@ -82,10 +82,10 @@ namespace Omnidesk.Engine
             var bulk = action == null ? resource.BulkSize : action.Bulk ? resource.BulkSize : 1;
             var checkedIds = CheckIds(resource, ids, bulk);
             var path = _dialect.ItemPath(resource, parent, _dialect.JoinKeys(checkedIds), action);
-            var response = await SendAsync(method, path, null, RequestBodies.For(resource, action, body), context).ConfigureAwait(false);
+            var response = await SendAsync(method, path, null, RequestBodies.For(_dialect, resource, action, body), context).ConfigureAwait(false);
             // A delete is documented as "200 OK" alone: no answer means it is done.
             var isDelete = method.Method == Delete.Method;
-            var result = Read(response, b => _dialect.ReadBulk(b, resource, checkedIds, false, isDelete, ItemReaders.For<T>()));
+            var result = Read(response, b => _dialect.ReadBulk(b, resource, checkedIds, false, isDelete, _dialect.Read<T>));
             StampParent(resource, parent, result.Items);
             return result;
         }

@@ -24,8 +24,14 @@ namespace Omnidesk
         public const long MaxTotalBytes = 50L * 1024 * 1024;
     }
 
+    /// <summary>A draft that may carry files: the request is multipart when it does.</summary>
+    public interface IOmnideskUploads
+    {
+        IReadOnlyList<OmnideskUpload> Attachments { get; }
+    }
+
     /// <summary>The body of POST /api/cases.json ("case"); null members are not sent.</summary>
-    public sealed class OmnideskNewCase
+    public sealed class OmnideskNewCase : IOmnideskUploads
     {
         public string UserEmail { get; set; }
         public string UserPhone { get; set; }
@@ -158,7 +164,7 @@ namespace Omnidesk
     {
         public OmnideskIdeaResponse(string content) => Content = content;
 
-        public string Content { get; }
+        public string Content { get; set; }
     }
 
     /// <summary>

@@ -7,7 +7,7 @@ namespace Omnidesk
     /// The body of POST /api/cases/{ids}/messages.json ("message") or /note.json ("note"); null members are not sent.
     /// With attachments the request is multipart message[...] / note[...].
     /// </summary>
-    public sealed class OmnideskNewMessage
+    public sealed class OmnideskNewMessage : IOmnideskUploads
     {
         public string Content { get; set; }
         public string ContentHtml { get; set; }

@@ -1,6 +1,6 @@
 namespace Omnidesk.Engine.Tests
 {
-    /// <summary>The examples of deskie-cases-api.txt, with the // comments removed and `unassigned` quoted.</summary>
+    /// <summary>The response examples of the Deskie cases API documentation, with the // comments removed and `unassigned` quoted.</summary>
     internal static class DocSamples
     {
         public const string CaseList = """

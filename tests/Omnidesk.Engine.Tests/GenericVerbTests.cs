@@ -195,7 +195,7 @@ namespace Omnidesk.Engine.Tests
         public void A_bulk_answer_names_what_succeeded(string body, long[] succeeded, int items)
         {
             var result = DeskieDialect.Instance.ReadBulk(System.Text.Encoding.UTF8.GetBytes(body), OmnideskResources.Case,
-                new long[] { 5, 6 }, false, false, Json.OmnideskJson.MapCase);
+                new long[] { 5, 6 }, false, false, Wire.MapCase);
 
             Assert.Equal(succeeded, result.SucceededIds);
             Assert.Equal(items, result.Items.Count);
@@ -205,7 +205,7 @@ namespace Omnidesk.Engine.Tests
         public void A_child_created_under_one_parent_is_stamped_with_it()
         {
             var result = DeskieDialect.Instance.ReadBulk(System.Text.Encoding.UTF8.GetBytes("""{"message":{"message_id":7}}"""),
-                OmnideskResources.Note, new long[] { 40 }, true, false, Json.OmnideskJson.MapMessage);
+                OmnideskResources.Note, new long[] { 40 }, true, false, Wire.MapMessage);
 
             Assert.Equal(new long[] { 40 }, result.SucceededIds);
             Assert.Equal(40, Assert.Single(result.Items).CaseId);
@@ -217,9 +217,9 @@ namespace Omnidesk.Engine.Tests
             var body = System.Text.Encoding.UTF8.GetBytes("""{"something":"else"}""");
 
             Assert.Throws<Json.UnexpectedShapeException>(() =>
-                DeskieDialect.Instance.ReadBulk(body, OmnideskResources.Case, new long[] { 1 }, false, false, Json.OmnideskJson.MapCase));
+                DeskieDialect.Instance.ReadBulk(body, OmnideskResources.Case, new long[] { 1 }, false, false, Wire.MapCase));
             Assert.Equal(new long[] { 1 },
-                DeskieDialect.Instance.ReadBulk(body, OmnideskResources.Case, new long[] { 1 }, false, true, Json.OmnideskJson.MapCase).SucceededIds);
+                DeskieDialect.Instance.ReadBulk(body, OmnideskResources.Case, new long[] { 1 }, false, true, Wire.MapCase).SucceededIds);
         }
     }
 }

@@ -14,10 +14,10 @@ namespace Omnidesk.Engine.Tests
     /// </summary>
     public class JsonContractReadTests
     {
-        private static OmnideskCase Case(string members) => OmnideskJson.ParseCase(Encoding.UTF8.GetBytes("{\"case\":{\"case_id\":1," + members + "}}"));
-        private static OmnideskMessage Message(string members) => OmnideskJson.ParseMessage(Encoding.UTF8.GetBytes("{\"message\":{\"message_id\":1," + members + "}}"));
+        private static OmnideskCase Case(string members) => Wire.Case(Encoding.UTF8.GetBytes("{\"case\":{\"case_id\":1," + members + "}}"));
+        private static OmnideskMessage Message(string members) => Wire.Message(Encoding.UTF8.GetBytes("{\"message\":{\"message_id\":1," + members + "}}"));
         private static OmnideskFilter Filter(string members) =>
-            Assert.Single(OmnideskJson.ParseFilterList(Encoding.UTF8.GetBytes("{\"0\":{\"filter\":{" + members + "}}}")).Items);
+            Assert.Single(Wire.FilterList(Encoding.UTF8.GetBytes("{\"0\":{\"filter\":{" + members + "}}}")).Items);
         private static OmnideskIdea Idea(string members) => Case("\"idea\":{" + members + "}").Idea;
 
         // ---------------------------------------------------------------- numbers
@@ -49,7 +49,7 @@ namespace Omnidesk.Engine.Tests
         {
             Assert.Equal(expected, Case("\"parent_case_id\":" + json).ParentCaseId);
             Assert.Equal(expected ?? 0, Case("\"user_id\":" + json).UserId);
-            Assert.Equal(expected ?? 0, OmnideskJson.ParseCase(Encoding.UTF8.GetBytes("{\"case\":{\"case_id\":" + json + ",\"x\":1}}")).CaseId);
+            Assert.Equal(expected ?? 0, Wire.Case(Encoding.UTF8.GetBytes("{\"case\":{\"case_id\":" + json + ",\"x\":1}}")).CaseId);
         }
 
         [Theory]
@@ -111,7 +111,7 @@ namespace Omnidesk.Engine.Tests
         {
             Assert.Equal(expected, Case("\"subject\":" + json).Subject);
             Assert.Equal(expected, Message("\"content_html\":" + json).ContentHtml);
-            Assert.Equal(expected, OmnideskJson.ParseChangelog(Encoding.UTF8.GetBytes("{\"changelog\":[{\"old_value\":" + json + "}]}"), 1).Items[0].OldValue);
+            Assert.Equal(expected, Wire.Changelog(Encoding.UTF8.GetBytes("{\"changelog\":[{\"old_value\":" + json + "}]}"), 1).Items[0].OldValue);
         }
 
         // ---------------------------------------------------------------- dates
@@ -387,7 +387,7 @@ namespace Omnidesk.Engine.Tests
         [Fact]
         public void Changelog_case_is_the_requested_one_whatever_the_entry_says()
         {
-            var page = OmnideskJson.ParseChangelog(Encoding.UTF8.GetBytes("""{"changelog":[{"case_id":5,"event":"status","CaseId":6}]}"""), 9);
+            var page = Wire.Changelog(Encoding.UTF8.GetBytes("""{"changelog":[{"case_id":5,"event":"status","CaseId":6}]}"""), 9);
             Assert.Equal(9, Assert.Single(page.Items).CaseId);
             Assert.Equal("status", page.Items[0].Event);
         }
@@ -397,7 +397,7 @@ namespace Omnidesk.Engine.Tests
         [Fact]
         public void Member_names_match_in_any_case_and_the_last_of_duplicates_wins()
         {
-            var c = OmnideskJson.ParseCase(Encoding.UTF8.GetBytes("""{"case":{"CASE_ID":3,"Subject":"a","subject":"b","Closing_Speed":"4"}}"""));
+            var c = Wire.Case(Encoding.UTF8.GetBytes("""{"case":{"CASE_ID":3,"Subject":"a","subject":"b","Closing_Speed":"4"}}"""));
             Assert.Equal(3, c.CaseId);
             Assert.Equal("b", c.Subject);
             Assert.Equal(4, c.ClosingSpeed);
@@ -415,7 +415,7 @@ namespace Omnidesk.Engine.Tests
         [Fact]
         public void Comments_and_trailing_commas_inside_an_object_are_read()
         {
-            var c = OmnideskJson.ParseCase(Encoding.UTF8.GetBytes("""
+            var c = Wire.Case(Encoding.UTF8.GetBytes("""
                 {"case":{ /* the id */ "case_id":8, // line comment
                   "labels":[1,2,], "custom_fields":{"cf_1":"a",}, "idea":{"content":"c",},}}
                 """));

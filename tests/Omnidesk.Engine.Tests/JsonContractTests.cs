@@ -55,7 +55,8 @@ namespace Omnidesk.Engine.Tests
             Assert.Equal(new[] { "content", "stage", "category_id" }, Written(typeof(OmnideskIdeaChange)));
             Assert.Equal(new[] { "content", "content_html", "user_id", "staff_id", "do_not_send_email", "send_at", "attachment_urls" },
                 Written(typeof(OmnideskNewMessage)));
-            Assert.Equal(new[] { "content", "content_html" }, Written(typeof(TextChange)));
+            Assert.Equal(new[] { "content", "content_html" }, Written(typeof(OmnideskMessageEdit)));
+            Assert.Equal(new[] { "content" }, Written(typeof(OmnideskIdeaResponse)));
         }
 
         [Fact]

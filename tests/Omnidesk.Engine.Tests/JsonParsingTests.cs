@@ -13,8 +13,8 @@ namespace Omnidesk.Engine.Tests
         private static readonly TimeSpan Plus3 = TimeSpan.FromHours(3);
         private static readonly TimeSpan Plus2 = TimeSpan.FromHours(2);
 
-        private static OmnideskPage<OmnideskCase> Cases(string json) => OmnideskJson.ParseCaseList(Encoding.UTF8.GetBytes(json));
-        private static OmnideskCase Case(string json) => OmnideskJson.ParseCase(Encoding.UTF8.GetBytes(json));
+        private static OmnideskPage<OmnideskCase> Cases(string json) => Wire.CaseList(Encoding.UTF8.GetBytes(json));
+        private static OmnideskCase Case(string json) => Wire.Case(Encoding.UTF8.GetBytes(json));
 
         [Fact]
         public async Task Docs_case_list_through_the_client()
@@ -105,7 +105,7 @@ namespace Omnidesk.Engine.Tests
         [Fact]
         public void Filters_with_snake_case_flags_and_string_booleans()
         {
-            var page = OmnideskJson.ParseFilterList(Encoding.UTF8.GetBytes(
+            var page = Wire.FilterList(Encoding.UTF8.GetBytes(
                 """{"0":{"filter":{"filter_id":"77","filter_name":"Mine","is_selected":"1","is_custom":1}},"total_count":"1"}"""));
             var f = Assert.Single(page.Items);
             Assert.Equal("77", f.FilterId);

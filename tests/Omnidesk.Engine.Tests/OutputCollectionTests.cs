@@ -13,7 +13,7 @@ namespace Omnidesk.Engine.Tests
     /// </summary>
     public class OutputCollectionTests
     {
-        private static OmnideskCase Case(string json) => OmnideskJson.ParseCase(Encoding.UTF8.GetBytes(json));
+        private static OmnideskCase Case(string json) => Wire.Case(Encoding.UTF8.GetBytes(json));
 
         private static OmnideskCustomFields Fields(params (string Key, object Value)[] fields)
         {
@@ -174,7 +174,7 @@ namespace Omnidesk.Engine.Tests
         [Fact]
         public void Mapped_message_attachments_are_their_file_names()
         {
-            var m = OmnideskJson.ParseMessage(Encoding.UTF8.GetBytes("""
+            var m = Wire.Message(Encoding.UTF8.GetBytes("""
                 {"message":{"message_id":1,"attachments":[
                   {"file_id":9000,"file_name":"screenshot-9000.png","file_size":10,"mime_type":"image/png","url":"https://x/9000"},
                   {"file_id":"9003","file_name":"invoice-9003.pdf","file_size":"20","mime_type":"application/pdf","url":"https://x/9003"}]}}

@@ -1,6 +1,6 @@
 namespace Omnidesk.Engine.Tests
 {
-    /// <summary>Examples of the write sections of deskie-cases-api.txt (obvious typos fixed where noted).</summary>
+    /// <summary>Examples of the write sections of the Deskie cases API documentation (obvious typos fixed where noted).</summary>
     internal static class WriteSamples
     {
         public const string CreatedCase = """

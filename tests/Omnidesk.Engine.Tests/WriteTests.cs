@@ -505,7 +505,7 @@ namespace Omnidesk.Engine.Tests
         [Fact]
         public void Changelog_numbered_envelope_with_total_count_and_numbers()
         {
-            var page = OmnideskJson.ParseChangelog(Encoding.UTF8.GetBytes("""
+            var page = Wire.Changelog(Encoding.UTF8.GetBytes("""
                 {"0":{"changelog":{"created_at":"1628848674","event":"staff","done_by":"staff_1","old_value":0,"value":330}},
                  "1":{"created_at":"Fri, 13 Aug 2021 12:58:07 +0300","event":"status","done_by":"user_5","old_value":null,"value":"closed"},
                  "total_count":"42"}
@@ -515,8 +515,8 @@ namespace Omnidesk.Engine.Tests
             Assert.Equal(new[] { "330", "closed" }, page.Items.Select(e => e.Value));
             Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1628848674), page.Items[0].CreatedAt);
             Assert.All(page.Items, e => Assert.Equal(9, e.CaseId));
-            Assert.Empty(OmnideskJson.ParseChangelog(Encoding.UTF8.GetBytes("""{"changelog":[]}"""), 1).Items);
-            Assert.Empty(OmnideskJson.ParseChangelog(new byte[0], 1).Items);
+            Assert.Empty(Wire.Changelog(Encoding.UTF8.GetBytes("""{"changelog":[]}"""), 1).Items);
+            Assert.Empty(Wire.Changelog(new byte[0], 1).Items);
         }
 
         // ---------------------------------------------------------------- ideas
@@ -585,7 +585,7 @@ namespace Omnidesk.Engine.Tests
         [Fact]
         public void Idea_is_null_when_absent_or_empty_and_tolerant_otherwise()
         {
-            OmnideskCase Parse(string json) => OmnideskJson.ParseCase(Encoding.UTF8.GetBytes(json));
+            OmnideskCase Parse(string json) => Wire.Case(Encoding.UTF8.GetBytes(json));
             Assert.Null(Parse("""{"case":{"case_id":1}}""").Idea);
             Assert.Null(Parse("""{"case":{"case_id":1,"idea":[]}}""").Idea);
             Assert.Null(Parse("""{"case":{"case_id":1,"idea":null}}""").Idea);
@@ -601,7 +601,7 @@ namespace Omnidesk.Engine.Tests
         [Fact]
         public void Messages_of_the_docs_example()
         {
-            var page = OmnideskJson.ParseMessageList(Encoding.UTF8.GetBytes(WriteSamples.MessageList));
+            var page = Wire.MessageList(Encoding.UTF8.GetBytes(WriteSamples.MessageList));
             Assert.Equal(17, page.TotalCount);
             var user = page.Items[0];
             Assert.Equal(2000, user.MessageId);
@@ -631,7 +631,7 @@ namespace Omnidesk.Engine.Tests
         [Fact]
         public void Message_values_are_read_tolerantly()
         {
-            var m = OmnideskJson.ParseMessage(Encoding.UTF8.GetBytes("""
+            var m = Wire.Message(Encoding.UTF8.GetBytes("""
                 {"message":{"message_id":"2001","user_id":"0","staff_id":"15789","note":"1","sent_via_rule":1,
                  "rating":"-","rated_staff_id":"193","created_at":1399238117,
                  "attachments":{"0":{"file_id":"346","file_name":"invoice.pdf","file_size":"50863","mime_type":"application/pdf","url":"u"}}}}
@@ -648,7 +648,7 @@ namespace Omnidesk.Engine.Tests
             Assert.Equal(346, a.FileId);
             Assert.Equal(50863, a.FileSize);
             Assert.Equal(0, m.CaseId);
-            Assert.Empty(OmnideskJson.ParseMessage(Encoding.UTF8.GetBytes("""{"message":{"message_id":1,"attachments":""}}""")).Attachments);
+            Assert.Empty(Wire.Message(Encoding.UTF8.GetBytes("""{"message":{"message_id":1,"attachments":""}}""")).Attachments);
         }
 
         // ---------------------------------------------------------------- secrets

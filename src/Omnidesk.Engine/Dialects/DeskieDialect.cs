@@ -6,6 +6,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Omnidesk.Engine.Http;
 using Omnidesk.Engine.Json;
 
 namespace Omnidesk.Engine.Dialects
@@ -60,13 +61,20 @@ namespace Omnidesk.Engine.Dialects
             if (limit > 0) query.Add(new KeyValuePair<string, string>("limit", limit.ToString(CultureInfo.InvariantCulture)));
         }
 
+        public T Read<T>(JsonElement element) => ApiJsonContract.Read<T>(element);
+
+        public byte[] JsonBody(string key, object draft) => ApiJsonContract.Body(key, draft);
+
+        public IReadOnlyList<FormField> FormBody(string key, object draft, IEnumerable<OmnideskUpload> files) =>
+            ApiJsonContract.Form(key, draft, files);
+
         public OmnideskPage<T> ReadPage<T>(byte[] body, OmnideskResource resource, Func<JsonElement, T> map) =>
-            OmnideskJson.ParseList(body, resource.ItemKey, map);
+            DeskieEnvelope.ParseList(body, resource.ItemKey, map);
 
         public T ReadItem<T>(byte[] body, OmnideskResource resource, Func<JsonElement, T> map) =>
-            OmnideskJson.ParseSingle(body, resource.ItemKey, resource.IdField, map);
+            DeskieEnvelope.ParseSingle(body, resource.ItemKey, resource.IdField, map);
 
-        public string ReadErrorCode(byte[] body) => OmnideskJson.TryReadErrorCode(body);
+        public string ReadErrorCode(byte[] body) => DeskieEnvelope.TryReadErrorCode(body);
 
         /// <summary>
         /// {"case":{…}} → that item (its id succeeded); {"case_success_id":[…]} → those ids (numbers or numeric strings);
@@ -81,7 +89,7 @@ namespace Omnidesk.Engine.Dialects
             var successKey = owner.ItemKey + "_success_id";
             var expected = $"expected a '{resource.ItemKey}' object or '{successKey}'";
             var all = new OmnideskBulkResult<T>(ids.ToArray(), Array.Empty<T>());
-            if (OmnideskJson.IsBlank(body))
+            if (DeskieEnvelope.IsBlank(body))
             {
                 if (bodilessMeansAll) return all;
                 throw new UnexpectedShapeException(expected + ", got an empty body");
@@ -90,7 +98,7 @@ namespace Omnidesk.Engine.Dialects
             JsonDocument doc;
             try
             {
-                doc = OmnideskJson.Parse(body);
+                doc = DeskieEnvelope.Parse(body);
             }
             catch (JsonException) when (bodilessMeansAll)
             {

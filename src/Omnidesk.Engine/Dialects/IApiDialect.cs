@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Omnidesk.Engine.Http;
 
 namespace Omnidesk.Engine.Dialects
 {
@@ -33,6 +34,15 @@ namespace Omnidesk.Engine.Dialects
 
         /// <summary>Adds the paging parameters for one page (1-based) of <paramref name="limit"/> items; 0 means the API's default.</summary>
         void AddPaging(List<KeyValuePair<string, string>> query, long page, int limit);
+
+        /// <summary>One object of the API as <typeparamref name="T"/>, by the dialect's naming, value quirks and date format.</summary>
+        T Read<T>(JsonElement element);
+
+        /// <summary>A JSON body: the draft's members, wrapped in <paramref name="key"/> when the API wraps bodies.</summary>
+        byte[] JsonBody(string key, object draft);
+
+        /// <summary>The same members as multipart form fields, then the files.</summary>
+        IReadOnlyList<FormField> FormBody(string key, object draft, IEnumerable<OmnideskUpload> files);
 
         /// <summary>One page of a list answer.</summary>
         OmnideskPage<T> ReadPage<T>(byte[] body, OmnideskResource resource, Func<JsonElement, T> map);

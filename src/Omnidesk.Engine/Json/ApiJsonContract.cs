@@ -43,16 +43,18 @@ namespace Omnidesk.Engine.Json
         /// <summary>An object (or value) of the API as <typeparamref name="T"/>.</summary>
         public static T Read<T>(JsonElement element) => element.Deserialize(Contract<T>.Info);
 
-        /// <summary>A JSON request body {"<paramref name="root"/>":{ the draft's members }}.</summary>
-        public static byte[] Body<T>(string root, T draft)
+        /// <summary>A JSON request body {"<paramref name="root"/>":{ the draft's members }}, by the draft's own type.</summary>
+        public static byte[] Body(string root, object draft)
         {
+            if (draft == null) throw new ArgumentNullException(nameof(draft));
+            var info = Options.GetTypeInfo(draft.GetType());
             using (var stream = new MemoryStream())
             {
                 using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = Options.Encoder }))
                 {
                     writer.WriteStartObject();
                     writer.WritePropertyName(root);
-                    JsonSerializer.Serialize(writer, draft, Contract<T>.Info);
+                    JsonSerializer.Serialize(writer, draft, info);
                     writer.WriteEndObject();
                 }
                 return stream.ToArray();
@@ -63,17 +65,19 @@ namespace Omnidesk.Engine.Json
         /// The same members as multipart form fields in PHP's nesting: root[name], root[name][] for each item of a list,
         /// root[custom_fields][cf_N] (from the values as given), then the files as root[attachments][N].
         /// </summary>
-        public static IReadOnlyList<FormField> Form<T>(string root, T draft, IEnumerable<OmnideskUpload> files)
+        public static IReadOnlyList<FormField> Form(string root, object draft, IEnumerable<OmnideskUpload> files)
         {
+            if (draft == null) throw new ArgumentNullException(nameof(draft));
+            var info = Options.GetTypeInfo(draft.GetType());
             var form = new FormFieldList(root);
-            using (var json = JsonSerializer.SerializeToDocument(draft, Contract<T>.Info))
+            using (var json = JsonSerializer.SerializeToDocument(draft, info))
             {
                 foreach (var member in json.RootElement.EnumerateObject())
                 {
                     switch (member.Value.ValueKind)
                     {
                         case JsonValueKind.Object:
-                            form.AddCustomFields(Member<T>(member.Name).Get(draft) as IDictionary<string, object>, member.Name);
+                            form.AddCustomFields(Member(info, member.Name).Get(draft) as IDictionary<string, object>, member.Name);
                             break;
                         case JsonValueKind.Array:
                             var items = new List<string>();
@@ -89,11 +93,11 @@ namespace Omnidesk.Engine.Json
             return form.AddFiles(files).Fields;
         }
 
-        private static JsonPropertyInfo Member<T>(string name)
+        private static JsonPropertyInfo Member(JsonTypeInfo info, string name)
         {
-            foreach (var property in Contract<T>.Info.Properties)
+            foreach (var property in info.Properties)
                 if (property.Name == name) return property;
-            throw new InvalidOperationException($"{typeof(T).Name} has no JSON member {name}.");
+            throw new InvalidOperationException($"{info.Type.Name} has no JSON member {name}.");
         }
 
         /// <summary>Booleans as 1/0 (PHP reads "false" as true), numbers as written, strings as they are.</summary>

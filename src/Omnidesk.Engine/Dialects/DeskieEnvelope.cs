@@ -3,42 +3,21 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json;
+using Omnidesk.Engine.Json;
 
-namespace Omnidesk.Engine.Json
+namespace Omnidesk.Engine.Dialects
 {
-    /// <summary>The body is valid JSON but not the shape the endpoint documents.</summary>
-    internal sealed class UnexpectedShapeException : Exception
-    {
-        public UnexpectedShapeException(string message) : base(message) { }
-    }
-
-    /// <summary>The API's envelopes (see omnidesk-api.md §1, §3, §7); the objects in them are read by <see cref="ApiJsonContract"/>.</summary>
-    internal static partial class OmnideskJson
+    /// <summary>
+    /// The omnidesk.ru API's envelopes: numbered lists with total_count, one wrapped item, and {"error":...} bodies.
+    /// The objects in them are read by the dialect's JSON contract.
+    /// </summary>
+    internal static class DeskieEnvelope
     {
         internal static readonly JsonDocumentOptions DocumentOptions = new JsonDocumentOptions
         {
             AllowTrailingCommas = true,
             CommentHandling = JsonCommentHandling.Skip,
         };
-
-        public static OmnideskPage<OmnideskCase> ParseCaseList(byte[] body) => ParseList(body, "case", ApiJsonContract.Read<OmnideskCase>);
-        public static OmnideskCase ParseCase(byte[] body) => ParseSingle(body, "case", "case_id", ApiJsonContract.Read<OmnideskCase>);
-        public static OmnideskPage<OmnideskFilter> ParseFilterList(byte[] body) => ParseList(body, "filter", ApiJsonContract.Read<OmnideskFilter>);
-
-        /// <summary>{"message":{…}} (or the bare message) → the message; <see cref="OmnideskMessage.CaseId"/> is left 0.</summary>
-        public static OmnideskMessage ParseMessage(byte[] body) => ParseSingle(body, "message", "message_id", ApiJsonContract.Read<OmnideskMessage>);
-
-        /// <summary>The numbered envelope of GET /api/cases/{id}/messages.json (for the messages endpoint).</summary>
-        public static OmnideskPage<OmnideskMessage> ParseMessageList(byte[] body) => ParseList(body, "message", ApiJsonContract.Read<OmnideskMessage>);
-
-        /// <summary>{"changelog":[…]} (a real array), a numbered envelope, or a bare array; total_count when present.</summary>
-        public static OmnideskPage<OmnideskChangelogEntry> ParseChangelog(byte[] body, long caseId) =>
-            ParseList(body, "changelog", e =>
-            {
-                var entry = ApiJsonContract.Read<OmnideskChangelogEntry>(e);
-                entry.CaseId = caseId;
-                return entry;
-            });
 
         internal static bool IsBlank(byte[] body)
         {
@@ -63,7 +42,7 @@ namespace Omnidesk.Engine.Json
         /// </summary>
         public static OmnideskPage<T> ParseList<T>(byte[] body, string singular, Func<JsonElement, T> map)
         {
-            if (IsBlank(body)) return new OmnideskPage<T>(new T[0], null);
+            if (IsBlank(body)) return new OmnideskPage<T>(Array.Empty<T>(), null);
             using (var doc = Parse(body))
             {
                 var root = doc.RootElement;
