@@ -1,7 +1,6 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
-using System.Reflection;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 
@@ -65,8 +64,13 @@ namespace Omnidesk.Engine.Json
         private sealed class Members
         {
             private readonly JsonTypeInfo _type;
+            private readonly Dictionary<string, JsonPropertyInfo> _byConventionName = new Dictionary<string, JsonPropertyInfo>();
 
-            public Members(JsonTypeInfo type) => _type = type;
+            public Members(JsonTypeInfo type)
+            {
+                _type = type;
+                foreach (var property in type.Properties) _byConventionName[property.Name] = property; // before any rename
+            }
 
             /// <summary>Another JSON name instead of the convention's.</summary>
             public Members Rename(string property, string jsonName)
@@ -145,8 +149,7 @@ namespace Omnidesk.Engine.Json
 
             private JsonPropertyInfo Find(string property)
             {
-                foreach (var p in _type.Properties)
-                    if ((p.AttributeProvider as MemberInfo)?.Name == property) return p;
+                if (_byConventionName.TryGetValue(_type.Options.PropertyNamingPolicy.ConvertName(property), out var found)) return found;
                 throw new InvalidOperationException($"{_type.Type.Name} has no property {property} for its JSON exceptions.");
             }
 

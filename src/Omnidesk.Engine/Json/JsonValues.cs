@@ -30,9 +30,32 @@ namespace Omnidesk.Engine.Json
 
         // ---------------------------------------------------------------- values of an already parsed document (envelopes)
 
-        public static string String(JsonElement e) => ApiJsonContract.Read<string>(e);
-        public static long? Int64(JsonElement e) => ApiJsonContract.Read<long?>(e);
-        public static long[] Int64Array(JsonElement e) => ApiJsonContract.Read<long[]>(e);
+        public static string String(JsonElement e)
+        {
+            var r = ReaderAt(e);
+            return Text(ref r);
+        }
+
+        public static long? Int64(JsonElement e)
+        {
+            var r = ReaderAt(e);
+            return Int64(ref r);
+        }
+
+        public static long[] Int64Array(JsonElement e)
+        {
+            var r = ReaderAt(e);
+            return Int64List(ref r);
+        }
+
+        /// <summary>A reader on the element's own text, as leniently as the document was read.</summary>
+        private static Utf8JsonReader ReaderAt(JsonElement e)
+        {
+            var r = new Utf8JsonReader(Encoding.UTF8.GetBytes(e.GetRawText()),
+                new JsonReaderOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            r.Read();
+            return r;
+        }
 
         // ---------------------------------------------------------------- one value at a reader
 
