@@ -9,7 +9,7 @@
 .EXAMPLE
     dotnet pwsh -NoProfile -File build.ps1                 # build out/Omnidesk (Release)
 .EXAMPLE
-    dotnet pwsh -NoProfile -File build.ps1 -Test           # build, then every test: xunit, then Pester
+    dotnet pwsh -NoProfile -File build.ps1 -Test           # build (warnings are errors), then every test: xunit, then Pester
 .EXAMPLE
     dotnet pwsh -NoExit -File build.ps1 -Demo              # build, connect to the demo, list open cases, stay in the shell
 #>
@@ -30,10 +30,12 @@ function Invoke-Dotnet {
 $failed = $false
 Push-Location $PSScriptRoot
 try {
-    Invoke-Dotnet build src/Omnidesk/Omnidesk.csproj -c $Configuration
+    # A test run, as CI makes it, treats every compiler and analyzer warning as an error (see .editorconfig).
+    $strict = if ($Test) { @('-p:OmnideskStrict=true') } else { @() }
+    Invoke-Dotnet build src/Omnidesk/Omnidesk.csproj -c $Configuration @strict
     if ($Test) {
         # xunit: the engine, the emulator, and what needs in-process PowerShell (request counts, faults, load contexts).
-        & dotnet test OmnideskPS.sln -c $Configuration
+        & dotnet test OmnideskPS.sln -c $Configuration @strict
         $xunitFailed = $LASTEXITCODE -ne 0
         # Pester, as users run the module: real pwsh, real pipelines, help examples, runbook-style child processes.
         Invoke-Dotnet build tests/Pester/Pester.csproj -c $Configuration

@@ -447,7 +447,7 @@ namespace Omnidesk.Engine.Tests
             Assert.Equal(number == 0 ? null : (long?)number, c.ParentCaseId);
             Assert.Equal(number != 0, c.Spam);
             Assert.Null(c.CreatedAt);
-            Assert.Equal(wrong.StartsWith("{"), c.Idea != null); // an object with members is an idea, whatever they are
+            Assert.Equal(wrong.StartsWith('{'), c.Idea != null); // an object with members is an idea, whatever they are
             Assert.Equal(addresses, c.CcEmails);
             Assert.Equal(addresses, c.BccEmails);
             Assert.Empty(c.Labels);

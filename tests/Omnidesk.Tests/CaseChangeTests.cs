@@ -151,7 +151,7 @@ namespace Omnidesk.Tests
             using (var f = File.Create(b)) f.SetLength(24L * 1024 * 1024 + 1);
             var tooMuch = Run($"New-OmnideskCase -UserEmail client@example.com -Subject 'Scans' -Content 'x' -Attachment '{a}','{b}','{a}'");
             Assert.Equal("OmnideskAttachmentsTooLarge,Omnidesk.Commands.NewOmnideskCaseCommand", Assert.Single(tooMuch.Errors).FullyQualifiedErrorId);
-            Assert.Empty(RequestsAfterConnect().Where(r => r.Method == "POST"));
+            Assert.DoesNotContain(RequestsAfterConnect(), r => r.Method == "POST");
         }
 
         [Fact]

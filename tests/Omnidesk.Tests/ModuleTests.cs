@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using System.Threading.Tasks;
 using Omnidesk.Tests.Infrastructure;
 using Xunit;
 
@@ -32,7 +33,7 @@ namespace Omnidesk.Tests
         }
 
         [Fact]
-        public void The_module_works_when_other_versions_of_its_dependencies_were_loaded_first()
+        public async Task The_module_works_when_other_versions_of_its_dependencies_were_loaded_first()
         {
             using var emulator = new EmulatorFixture();
             var script = "$c = [pscredential]::new('demo@omnidesk.test', [System.Net.NetworkCredential]::new('', 'demo-api-key').SecurePassword)\n" +
@@ -46,9 +47,11 @@ namespace Omnidesk.Tests
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
             Assert.True(process.WaitForExit(120_000));
-            var lines = stdout.Result.Split('\n').Select(l => l.Trim()).ToList();
+            var output = await stdout;
+            var errors = await stderr;
+            var lines = output.Split('\n').Select(l => l.Trim()).ToList();
 
-            Assert.True(process.ExitCode == 0, stdout.Result + stderr.Result);
+            Assert.True(process.ExitCode == 0, output + errors);
             Assert.Equal(3, lines.Count(l => l.StartsWith("OUT ")));
             // The host's own copies: STJ 11 (higher than the engine's 10) and M.E.Http 8 (lower), in the default context.
             Assert.Contains("ASSEMBLY System.Text.Json 11.0.0.0 Default", lines);

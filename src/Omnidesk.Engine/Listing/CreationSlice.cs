@@ -14,6 +14,10 @@ namespace Omnidesk.Engine.Listing
     /// boundary second come again in the next answer and are skipped by id; a second that fills a whole page is read
     /// on its own, by page numbers. The walk runs in the background, at most <c>buffer</c> pages ahead of its reader.
     /// </summary>
+    // The semaphores are left to the GC: they never allocate a wait handle, and the background walk may still release
+    // one after its reader has gone, which must not throw.
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001:Types that own disposable fields should be disposable",
+        Justification = "SemaphoreSlim without a wait handle holds no unmanaged resource; see the comment above.")]
     internal sealed class CreationSlice
     {
         private readonly CaseFetch _fetch;

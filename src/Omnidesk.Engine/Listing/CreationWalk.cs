@@ -98,7 +98,7 @@ namespace Omnidesk.Engine.Listing
                 var opposite = _query.Clone();
                 opposite.Sort = _descending ? "created_at_asc" : "created_at_desc";
                 var last = await _fetch(opposite, 1, 1, _cancellation.Context).ConfigureAwait(false);
-                end = CreationSlice.Second(last.Items.FirstOrDefault()?.CreatedAt);
+                end = CreationSlice.Second(last.Items.Count > 0 ? last.Items[0].CreatedAt : null);
             }
             var slices = new List<OmnideskCaseQuery>();
             if (!end.HasValue || end == near)

@@ -65,7 +65,7 @@ namespace Omnidesk
                 WriteProgress(new ProgressRecord(ProgressId, MyInvocation.MyCommand.Name, "Done") { RecordType = ProgressRecordType.Completed });
         }
 
-        private int ProgressId => 0x0B0C;
+        private const int ProgressId = 0x0B0C;
 
         /// <summary>
         /// Once per command: a case that comes again (a message would reach the user twice) is not asked about or sent
