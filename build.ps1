@@ -31,7 +31,7 @@ $failed = $false
 Push-Location $PSScriptRoot
 try {
     # A test run, as CI makes it, treats every compiler and analyzer warning as an error (see .editorconfig).
-    $strict = if ($Test) { @('-p:OmnideskStrict=true') } else { @() }
+    $strict = @(if ($Test) { '-p:OmnideskStrict=true' })
     Invoke-Dotnet build src/Omnidesk/Omnidesk.csproj -c $Configuration @strict
     if ($Test) {
         # xunit: the engine, the emulator, and what needs in-process PowerShell (request counts, faults, load contexts).
