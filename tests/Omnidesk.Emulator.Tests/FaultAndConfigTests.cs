@@ -156,6 +156,24 @@ namespace Omnidesk.Emulator.Tests
         }
 
         [Fact]
+        public async Task The_log_counts_the_most_requests_under_way_at_once()
+        {
+            await _f.ResetAsync();
+            await _f.SetConfigAsync("{\"latency_ms\":300}");
+            using (var del = await _f.Client.DeleteAsync("_emulator/requests")) Assert.Equal(200, (int)del.StatusCode);
+            var three = Enumerable.Range(0, 3).Select(_ => _f.Client.GetAsync("api/filters.json")).ToArray();
+            foreach (var response in await Task.WhenAll(three)) response.Dispose();
+            using (var one = await _f.Client.GetAsync("api/filters.json")) Assert.Equal(200, (int)one.StatusCode);
+            await _f.SetConfigAsync("{\"latency_ms\":0}");
+
+            var (_, log) = await _f.GetAsync("_emulator/requests");
+            Assert.Equal(3, log.GetProperty("max_in_flight").GetInt32()); // the later lone request adds none
+            using (var del = await _f.Client.DeleteAsync("_emulator/requests")) Assert.Equal(200, (int)del.StatusCode);
+            (_, log) = await _f.GetAsync("_emulator/requests");
+            Assert.Equal(0, log.GetProperty("max_in_flight").GetInt32());
+        }
+
+        [Fact]
         public async Task Config_GetPut_WholeObject_AndValidation()
         {
             await _f.ResetAsync();

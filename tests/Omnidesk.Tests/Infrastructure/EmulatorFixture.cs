@@ -101,6 +101,9 @@ namespace Omnidesk.Tests.Infrastructure
             return (Ids("touched"), Ids("created"), Ids("trashed"));
         }
 
+        /// <summary>The most /api requests the emulator had under way at once since the last clear.</summary>
+        public int MaxRequestsInFlight() => (int)JsonNode.Parse(_admin.GetStringAsync("_emulator/requests").Result)["max_in_flight"];
+
         public void ClearRequests() => _admin.DeleteAsync("_emulator/requests").Result.EnsureSuccessStatusCode();
 
         /// <summary>A raw API GET with the demo account, to compare the module's output with the server's own answer.</summary>
