@@ -128,7 +128,7 @@ namespace Omnidesk.Engine.Dialects
                 }
                 if (successIds == null && items.Count == 0 && numbered)
                 {
-                    foreach (var entry in Unwrapped(root, resource.ItemKey)) items.Add(Item(entry, idField, map));
+                    items.AddRange(DeskieEnvelope.ParseList(body, resource.ItemKey, e => Item(e, idField, map)).Items);
                 }
 
                 if (successIds == null && items.Count == 0)
@@ -160,18 +160,6 @@ namespace Omnidesk.Engine.Dialects
             foreach (var p in element.EnumerateObject())
                 if (Is(p.Name, idField)) id = JsonValues.Int64(p.Value) ?? 0;
             return new KeyValuePair<long, T>(id, map(element));
-        }
-
-        /// <summary>The items of a numbered envelope {"0":{"case":{…}},…}, unwrapped, in key order.</summary>
-        private static IEnumerable<JsonElement> Unwrapped(JsonElement root, string itemKey)
-        {
-            foreach (var p in root.EnumerateObject().Where(p => IsIndex(p.Name)).OrderBy(p => long.Parse(p.Name, CultureInfo.InvariantCulture)))
-            {
-                var value = p.Value;
-                if (value.ValueKind != JsonValueKind.Object) throw new UnexpectedShapeException($"expected a '{itemKey}' object");
-                var inner = value.EnumerateObject().FirstOrDefault(q => Is(q.Name, itemKey));
-                yield return inner.Value.ValueKind == JsonValueKind.Object ? inner.Value : value;
-            }
         }
 
         private static bool IsIndex(string name) =>

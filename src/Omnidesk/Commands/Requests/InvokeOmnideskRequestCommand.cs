@@ -37,6 +37,10 @@ namespace Omnidesk.Commands
         [Parameter]
         public SwitchParameter Raw { get; set; }
 
+        // Made once per command, not per piped path.
+        private ScriptBlock _fromJson;
+        private ScriptBlock _toJson;
+
         protected override void ProcessRecord()
         {
             var method = Method.ToUpperInvariant();
@@ -76,7 +80,7 @@ namespace Omnidesk.Commands
                 WriteObject(text);
                 return;
             }
-            foreach (var item in InvokeCommand.InvokeScript(false, ScriptBlock.Create("param($j) ConvertFrom-Json -InputObject $j"), null, text))
+            foreach (var item in InvokeCommand.InvokeScript(false, _fromJson ?? (_fromJson = ScriptBlock.Create("param($j) ConvertFrom-Json -InputObject $j")), null, text))
                 WriteObject(item, enumerateCollection: true);
         }
 
@@ -85,8 +89,8 @@ namespace Omnidesk.Commands
             if (Body == null) return null;
             var value = Body is PSObject wrapped ? wrapped.BaseObject : Body;
             if (value is string text) return text;
-            var converted = InvokeCommand.InvokeScript(false, ScriptBlock.Create("param($b) ConvertTo-Json -InputObject $b -Depth 20 -Compress"),
-                null, Body);
+            var converted = InvokeCommand.InvokeScript(false,
+                _toJson ?? (_toJson = ScriptBlock.Create("param($b) ConvertTo-Json -InputObject $b -Depth 20 -Compress")), null, Body);
             return converted.Count == 0 ? null : converted[0].BaseObject as string;
         }
 
