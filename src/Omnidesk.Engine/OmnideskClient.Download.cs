@@ -35,52 +35,61 @@ namespace Omnidesk.Engine
             var withCredentials = false;
             var bodyRetries = 0;
             var copy = new DownloadCopy(destination, onProgress);
-            while (true)
+            // One slot of the command for the whole download, its retries included.
+            var slot = await EnterSlotAsync(context).ConfigureAwait(false);
+            try
             {
-                using (var request = new HttpRequestMessage(HttpMethod.Get, url))
+                while (true)
                 {
-                    request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("*/*")); // replaces the client's default application/json
-                    if (withCredentials) request.Headers.Authorization = _authorization;
-                    RequestState.Attach(request, state);
-                    var response = await SendRequestAsync(request, state, HttpCompletionOption.ResponseHeadersRead, cancellation)
-                        .ConfigureAwait(false);
-                    using (response)
+                    using (var request = new HttpRequestMessage(HttpMethod.Get, url))
                     {
-                        var status = (int)response.StatusCode;
-                        if (status < 200 || status > 299)
+                        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("*/*")); // replaces the client's default application/json
+                        if (withCredentials) request.Headers.Authorization = _authorization;
+                        RequestState.Attach(request, state);
+                        var response = await SendRequestAsync(request, state, HttpCompletionOption.ResponseHeadersRead, cancellation)
+                            .ConfigureAwait(false);
+                        using (response)
                         {
-                            var answeredBy = response.RequestMessage?.RequestUri ?? url;
-                            if ((status == 401 || status == 403) && !withCredentials && _authorization != null &&
-                                IsAccountOrigin(url) && IsAccountOrigin(answeredBy))
+                            var status = (int)response.StatusCode;
+                            if (status < 200 || status > 299)
                             {
-                                withCredentials = true; // the account's host wants the API credentials: ask once more with them
-                                continue;
+                                var answeredBy = response.RequestMessage?.RequestUri ?? url;
+                                if ((status == 401 || status == 403) && !withCredentials && _authorization != null &&
+                                    IsAccountOrigin(url) && IsAccountOrigin(answeredBy))
+                                {
+                                    withCredentials = true; // the account's host wants the API credentials: ask once more with them
+                                    continue;
+                                }
+                                var body = response.Content == null ? Array.Empty<byte>() : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false); // a buffered prefix
+                                throw Failure(state, status, body, OmnideskFailureKind.Http, null);
                             }
-                            var body = response.Content == null ? Array.Empty<byte>() : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false); // a buffered prefix
-                            throw Failure(state, status, body, OmnideskFailureKind.Http, null);
-                        }
 
-                        try
-                        {
-                            await copy.CopyAsync(response, IdleTimeout(), cancellation).ConfigureAwait(false);
-                            return copy.Written;
-                        }
-                        catch (DownloadReadException ex)
-                        {
-                            var kind = ex.TimedOut ? OmnideskFailureKind.Timeout : OmnideskFailureKind.Network;
-                            // Nothing written yet: as for any GET, ask again. Once bytes are in the destination, never.
-                            if (copy.Written == 0 && bodyRetries < _settings.MaxRetryCount)
+                            try
                             {
-                                bodyRetries++;
-                                var delay = RetryPipeline.Backoff(bodyRetries - 1, ClampDelay(_settings.RetryBaseDelay), ClampDelay(_settings.MaxRetryDelay));
-                                NotifyBodyRetry(state, delay, kind);
-                                await Task.Delay(delay, cancellation).ConfigureAwait(false);
-                                continue;
+                                await copy.CopyAsync(response, IdleTimeout(), cancellation).ConfigureAwait(false);
+                                return copy.Written;
                             }
-                            throw Failure(state, status, null, kind, ex.InnerException);
+                            catch (DownloadReadException ex)
+                            {
+                                var kind = ex.TimedOut ? OmnideskFailureKind.Timeout : OmnideskFailureKind.Network;
+                                // Nothing written yet: as for any GET, ask again. Once bytes are in the destination, never.
+                                if (copy.Written == 0 && bodyRetries < _settings.MaxRetryCount)
+                                {
+                                    bodyRetries++;
+                                    var delay = RetryPipeline.Backoff(bodyRetries - 1, ClampDelay(_settings.RetryBaseDelay), ClampDelay(_settings.MaxRetryDelay));
+                                    NotifyBodyRetry(state, delay, kind);
+                                    await Task.Delay(delay, cancellation).ConfigureAwait(false);
+                                    continue;
+                                }
+                                throw Failure(state, status, null, kind, ex.InnerException);
+                            }
                         }
                     }
                 }
+            }
+            finally
+            {
+                slot?.Release();
             }
         }
 

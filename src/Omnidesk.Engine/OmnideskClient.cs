@@ -119,31 +119,50 @@ namespace Omnidesk.Engine
             var pathAndQuery = _basePath + relative;
             var state = new RequestState(context, method.Method, pathAndQuery) { ContentFactory = contentFactory };
 
-            using (var request = new HttpRequestMessage(method, new Uri(_baseUri, relative)) { Content = content })
+            var slot = await EnterSlotAsync(context).ConfigureAwait(false);
+            try
             {
-                request.Headers.Authorization = _authorization; // the API's own host only
-                RequestState.Attach(request, state);
-                var response = await SendRequestAsync(request, state, HttpCompletionOption.ResponseContentRead, cancellation)
-                    .ConfigureAwait(false);
-
-                using (response)
+                using (var request = new HttpRequestMessage(method, new Uri(_baseUri, relative)) { Content = content })
                 {
-                    var body = response.Content == null
-                        ? Array.Empty<byte>()
-                        : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false); // already buffered
-                    var status = (int)response.StatusCode;
-                    if (status < 200 || status > 299)
-                        throw Failure(state, status, body, OmnideskFailureKind.Http, null);
-                    return new RawResponse
+                    request.Headers.Authorization = _authorization; // the API's own host only
+                    RequestState.Attach(request, state);
+                    var response = await SendRequestAsync(request, state, HttpCompletionOption.ResponseContentRead, cancellation)
+                        .ConfigureAwait(false);
+
+                    using (response)
                     {
-                        Method = state.Method,
-                        PathAndQuery = pathAndQuery,
-                        StatusCode = status,
-                        ContentType = response.Content?.Headers.ContentType?.ToString(),
-                        Body = body,
-                    };
+                        var body = response.Content == null
+                            ? Array.Empty<byte>()
+                            : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false); // already buffered
+                        var status = (int)response.StatusCode;
+                        if (status < 200 || status > 299)
+                            throw Failure(state, status, body, OmnideskFailureKind.Http, null);
+                        return new RawResponse
+                        {
+                            Method = state.Method,
+                            PathAndQuery = pathAndQuery,
+                            StatusCode = status,
+                            ContentType = response.Content?.Headers.ContentType?.ToString(),
+                            Body = body,
+                        };
+                    }
                 }
             }
+            finally
+            {
+                slot?.Release();
+            }
+        }
+
+        /// <summary>
+        /// Waits for one of the calling command's request slots (<see cref="OmnideskCallContext.RequestSlots"/>), before the
+        /// account's rate limiter; the caller releases the one returned (null: the context sets no limit).
+        /// </summary>
+        private static async Task<SemaphoreSlim> EnterSlotAsync(OmnideskCallContext context)
+        {
+            var slots = context.RequestSlots;
+            if (slots != null) await slots.WaitAsync(context.Cancellation).ConfigureAwait(false);
+            return slots;
         }
 
         /// <summary>

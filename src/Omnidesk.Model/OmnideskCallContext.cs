@@ -10,18 +10,26 @@ namespace Omnidesk
     public sealed class OmnideskCallContext
     {
         public OmnideskCallContext(CancellationToken cancellation, Action<OmnideskRequestLog> onRequest = null,
-            Action<string> onDebug = null, Action<OmnideskRetryNotice> onRetry = null)
+            Action<string> onDebug = null, Action<OmnideskRetryNotice> onRetry = null, SemaphoreSlim requestSlots = null)
         {
             Cancellation = cancellation;
             OnRequest = onRequest;
             OnDebug = onDebug;
             OnRetry = onRetry;
+            RequestSlots = requestSlots;
         }
 
         public CancellationToken Cancellation { get; }
         public Action<OmnideskRequestLog> OnRequest { get; }
         public Action<string> OnDebug { get; }
         public Action<OmnideskRetryNotice> OnRetry { get; }
+
+        /// <summary>
+        /// The requests of one command that may be under way at once (Connect-Omnidesk -MaxConcurrency), shared by all
+        /// the command's contexts, so that every request it starts, however started, counts; null: no limit but the
+        /// account's rate limiter. The engine holds a slot for a whole exchange, its retries included.
+        /// </summary>
+        public SemaphoreSlim RequestSlots { get; }
 
         /// <summary>
         /// True for a probe such as Connect-Omnidesk's first request: when no connection can be made at all (the host
@@ -33,7 +41,11 @@ namespace Omnidesk
 
         /// <summary>The same context (cancellation and callbacks) with <see cref="ConnectFailureIsFinal"/> set.</summary>
         public OmnideskCallContext WithConnectFailureFinal() =>
-            new OmnideskCallContext(Cancellation, OnRequest, OnDebug, OnRetry) { ConnectFailureIsFinal = true };
+            new OmnideskCallContext(Cancellation, OnRequest, OnDebug, OnRetry, RequestSlots) { ConnectFailureIsFinal = true };
+
+        /// <summary>The same context with another cancellation, which must include this one's.</summary>
+        public OmnideskCallContext WithCancellation(CancellationToken cancellation) =>
+            new OmnideskCallContext(cancellation, OnRequest, OnDebug, OnRetry, RequestSlots) { ConnectFailureIsFinal = ConnectFailureIsFinal };
 
         public static OmnideskCallContext None { get; } = new OmnideskCallContext(CancellationToken.None);
     }

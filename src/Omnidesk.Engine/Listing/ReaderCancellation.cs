@@ -15,10 +15,10 @@ namespace Omnidesk.Engine.Listing
         public ReaderCancellation(OmnideskCallContext caller)
         {
             _source = CancellationTokenSource.CreateLinkedTokenSource(caller.Cancellation);
-            Context = new OmnideskCallContext(_source.Token, caller.OnRequest, caller.OnDebug, caller.OnRetry);
+            Context = caller.WithCancellation(_source.Token);
         }
 
-        /// <summary>The caller's context (its logging) with the reader's cancellation.</summary>
+        /// <summary>The caller's context (its logging, its request slots) with the reader's cancellation.</summary>
         public OmnideskCallContext Context { get; }
 
         public CancellationToken Token => Context.Cancellation;
