@@ -15,7 +15,6 @@ namespace Omnidesk
     {
         /// <summary>Cases waiting for a request, per change (one bulk request carries one change for all its cases).</summary>
         private readonly BulkBatcher<object> _batches = new BulkBatcher<object>(OmnideskResources.Case.BulkSize);
-        private readonly Queue<KeyValuePair<IReadOnlyList<long>, Task<TResult>>> _inFlight = new Queue<KeyValuePair<IReadOnlyList<long>, Task<TResult>>>();
         private readonly HashSet<string> _seen = new HashSet<string>();
         private int _requests;
         private int _processed;
@@ -39,7 +38,10 @@ namespace Omnidesk
         /// <summary>The cases the API says it changed.</summary>
         protected abstract IEnumerable<long> Succeeded(TResult result);
 
-        /// <summary>Writes what the caller gets for a changed case, if anything.</summary>
+        /// <summary>
+        /// What the caller gets for a changed case, if anything, written through <see cref="ItemRequests"/> (Deliver, or
+        /// Add for a read-back) so it keeps its place among the other cases' outcomes.
+        /// </summary>
         protected abstract void WriteSucceeded(long caseId, TResult result);
 
         protected override void ProcessRecord()
@@ -53,14 +55,16 @@ namespace Omnidesk
             if (IsRepeat(target)) return;
             if (!Approve(target.ToString(), Action, SkipConfirmation, IrreversibleQuery(target.ToString()))) return;
             Seen(target);
-            var id = ResolveId(target);
-            if (id.HasValue) Enqueue(id.Value, target, null, "");
+            if (target.Id.HasValue) Items.Deliver(() => Enqueue(target.Id.Value, target, null, ""));
+            else Items.Add(context => IdOf(target, context), id => Enqueue(id, target, null, ""), e => WriteApiError(e, target.Item));
         }
 
         protected override void EndProcessing()
         {
+            // Cases whose numbers are still being read may fill batches; then the partly filled batches go.
+            Items.WriteAll();
             foreach (var batch in _batches.TakeRest()) Send(batch);
-            while (_inFlight.Count > 0) Complete(_inFlight.Dequeue());
+            Items.WriteAll();
             if (_progressShown)
                 WriteProgress(new ProgressRecord(ProgressId, MyInvocation.MyCommand.Name, "Done") { RecordType = ProgressRecordType.Completed });
         }
@@ -94,47 +98,33 @@ namespace Omnidesk
             if (full != null) Send(full);
         }
 
-        /// <summary>
-        /// Starts the request for the batch; up to Connect-Omnidesk's -MaxConcurrency requests run at once, and their
-        /// results are written in the order the requests were started.
-        /// </summary>
+        /// <summary>Sends the batch as one of the command's per-item requests, so its outcome keeps the cases' order.</summary>
         private void Send(BulkBatch<object> batch)
         {
-            if (_inFlight.Count >= Concurrency) Complete(_inFlight.Dequeue());
-            _inFlight.Enqueue(new KeyValuePair<IReadOnlyList<long>, Task<TResult>>(batch.Ids, SendAsync(batch.Ids, batch.Change, NewCallContext())));
+            var ids = batch.Ids;
+            Items.Add(context => SendAsync(ids, batch.Change, context), result =>
+            {
+                Counted(ids);
+                var succeeded = new HashSet<long>(Succeeded(result));
+                foreach (var id in ids)
+                {
+                    if (succeeded.Contains(id)) WriteSucceeded(id, result);
+                    else Items.Deliver(() => WriteError(OmnideskErrors.NotApplied(id, Outcome)));
+                }
+            }, e =>
+            {
+                Counted(ids);
+                foreach (var id in ids) WriteApiError(e, id);
+            });
         }
 
-        private void Complete(KeyValuePair<IReadOnlyList<long>, Task<TResult>> request)
+        private void Counted(IReadOnlyList<long> ids)
         {
-            var ids = request.Key;
-            TResult result;
-            try
-            {
-                result = Await(request.Value);
-            }
-            catch (OmnideskApiException e)
-            {
-                foreach (var id in ids) WriteApiError(e, id);
-                return;
-            }
-            finally
-            {
-                _requests++;
-                _processed += ids.Count;
-                if (_requests > 1)
-                {
-                    WriteProgress(new ProgressRecord(ProgressId, MyInvocation.MyCommand.Name,
-                        $"{_processed} cases in {_requests} requests"));
-                    _progressShown = true;
-                }
-            }
-
-            var succeeded = new HashSet<long>(Succeeded(result));
-            foreach (var id in ids)
-            {
-                if (succeeded.Contains(id)) WriteSucceeded(id, result);
-                else WriteError(OmnideskErrors.NotApplied(id, Outcome));
-            }
+            _requests++;
+            _processed += ids.Count;
+            if (_requests < 2) return;
+            WriteProgress(new ProgressRecord(ProgressId, MyInvocation.MyCommand.Name, $"{_processed} cases in {_requests} requests"));
+            _progressShown = true;
         }
     }
 
@@ -164,19 +154,9 @@ namespace Omnidesk
         private void WriteCase(long id, OmnideskBulkResult result)
         {
             var returned = result.Cases?.FirstOrDefault(c => c.CaseId == id);
-            if (returned != null)
-            {
-                WriteObject(returned);
-                return;
-            }
-            try
-            {
-                WriteObject(Await(context => Client.GetCaseAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture), context)));
-            }
-            catch (OmnideskApiException e)
-            {
-                WriteApiError(e, id);
-            }
+            if (returned != null) Items.Deliver(() => WriteObject(returned));
+            else Items.Add(context => Client.GetCaseAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture), context),
+                WriteObject, e => WriteApiError(e, id));
         }
     }
 }

@@ -25,24 +25,43 @@ namespace Omnidesk
             foreach (var target in CasesOfRecord()) List(target);
         }
 
+        /// <summary>
+        /// Lists one case's items: its first page is read as one of the command's per-item requests (so the cases are
+        /// read up to -MaxConcurrency at once), and in the case's turn its pages are written, the rest read as they go.
+        /// </summary>
         private void List(CaseRef target)
         {
-            // The items carry the case id; by number, it is read from the case first.
-            var caseId = ResolveId(target);
-            if (caseId == null) return;
+            if (PagingParameters.First == 0 && !PagingParameters.IncludeTotalCount) return;
+            IOmnideskListReader<T> reader = null;
+            Items.Add(async context =>
+            {
+                var caseId = await IdOf(target, context).ConfigureAwait(false);
+                // The items carry the case id; by number, it was read from the case first.
+                reader = Client.ReadPages((page, limit, c) => FetchAsync(target.Key, caseId, (int)page, limit, c),
+                    ListPager<T>.Window(PagingParameters, PageSize), Listed.MaxPage, context);
+                return await reader.NextAsync().ConfigureAwait(false);
+            }, first => WritePages(target, reader, first), e =>
+            {
+                reader?.Dispose();
+                WriteApiError(e, target.IdOrNumber);
+            });
+        }
+
+        private void WritePages(CaseRef target, IOmnideskListReader<T> reader, OmnideskListPage<T> first)
+        {
             var progress = new ListProgress(this, MyInvocation.MyCommand.Name, Listed.Plural, PagingParameters);
             try
             {
-                new ListPager<T>(this, progress, Listed, (page, limit, context) => FetchAsync(target.Key, caseId.Value, (int)page, limit, context))
-                    .WriteWindow(PageSize);
+                ListPager<T>.Write(this, reader, progress, Listed.MaxPage, ListPager<T>.DefaultNarrowingHint, Task.FromResult(first));
             }
             catch (OmnideskApiException e)
             {
-                // This case's list failed (perhaps part-way): say so for it, and go on with the next one.
+                // This case's list failed part-way: say so for it, and go on with the next one.
                 WriteApiError(e, target.IdOrNumber);
             }
             finally
             {
+                reader.Dispose();
                 progress.Complete();
             }
         }

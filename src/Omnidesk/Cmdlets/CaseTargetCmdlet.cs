@@ -33,7 +33,7 @@ namespace Omnidesk
                 foreach (var number in CaseNumber)
                 {
                     var found = Identities.Case.FromNumber(number, out var error);
-                    if (error != null) WriteError(error);
+                    if (error != null) WriteErrorInTurn(error);
                     else yield return found;
                 }
             }

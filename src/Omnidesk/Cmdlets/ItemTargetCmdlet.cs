@@ -57,7 +57,7 @@ namespace Omnidesk
             var found = Identity.Read(item, GivenParentId, out var error);
             if (error != null)
             {
-                WriteError(error);
+                WriteErrorInTurn(error);
                 return null;
             }
             return Accepts(found) ? found : null;
@@ -67,16 +67,25 @@ namespace Omnidesk
         private protected virtual string Describe(ItemRef target) => target.ToString();
 
         /// <summary>
-        /// One change to one item: asks (see <see cref="OmnideskCmdlet.Approve"/>), reads an item given by number for its
-        /// id (only once approved, so -WhatIf reads nothing), and sends; a failure is an error on the item's id, and
-        /// <paramref name="passThru"/> writes the result.
+        /// One change to one item: asks (see <see cref="OmnideskCmdlet.Approve"/>), then, in the command's per-item
+        /// requests (<see cref="ItemRequests"/>), reads an item given by number for its id (only once approved, so
+        /// -WhatIf reads nothing) and sends. A failure is an error on the item's id (on what was given, when its number
+        /// cannot be read), and <paramref name="passThru"/> writes the result.
         /// </summary>
         private protected void ApplyTo<T>(ItemRef target, string action, Func<long, OmnideskCallContext, Task<T>> change, bool passThru,
             bool force = false, string irreversibleQuery = null)
         {
             if (!Approve(Describe(target), action, force, irreversibleQuery)) return;
-            var id = ResolveId(target);
-            if (id.HasValue) Send(context => change(id.Value, context), passThru, id.Value);
+            var errorTarget = target.Item;
+            Items.Add(async context =>
+            {
+                var id = await IdOf(target, context).ConfigureAwait(false);
+                errorTarget = id;
+                return await change(id, context).ConfigureAwait(false);
+            }, result =>
+            {
+                if (passThru) WriteObject(result);
+            }, e => WriteApiError(e, errorTarget));
         }
     }
 }

@@ -19,11 +19,14 @@ namespace Omnidesk
         private readonly string _narrowingHint;
         private readonly long _maxPage;
 
+        /// <summary>The advice past the page limit when a command has no better one.</summary>
+        public const string DefaultNarrowingHint = "Narrow the query.";
+
         /// <param name="fetch">Starts reading one page (page, limit); failures surface as OmnideskApiException.</param>
         /// <param name="narrowingHint">How to narrow the query, for the warning past the page limit.</param>
         /// <param name="resource">What is listed, for its page limit.</param>
         public ListPager(OmnideskConnectedCmdlet cmdlet, ListProgress progress, OmnideskResource resource,
-            Func<long, int, OmnideskCallContext, Task<OmnideskPage<T>>> fetch, string narrowingHint = "Narrow the query.")
+            Func<long, int, OmnideskCallContext, Task<OmnideskPage<T>>> fetch, string narrowingHint = DefaultNarrowingHint)
         {
             _cmdlet = cmdlet;
             _progress = progress;
@@ -42,35 +45,17 @@ namespace Omnidesk
         }
 
         /// <summary>
-        /// Reads pages from <paramref name="startPage"/> to the last one, in order. Once the first answer gave the
-        /// total, up to Connect-Omnidesk's -MaxConcurrency later pages are read ahead at once; only that many pages
-        /// are ever held. The caller may stop early.
-        /// </summary>
-        public IEnumerable<OmnideskPage<T>> Pages(long startPage, int limit)
-        {
-            var window = new OmnideskListWindow { Skip = (ulong)(startPage - 1) * (ulong)limit, PageSize = limit };
-            using (var reader = _cmdlet.Client.ReadPages(_fetch, window, _maxPage, _cmdlet.NewCallContext()))
-            {
-                OmnideskListPage<T> page;
-                while ((page = _cmdlet.Await(reader.NextAsync())) != null)
-                {
-                    _progress.PageRead(page.Number, page.Limit, page.Answer);
-                    yield return page.Answer;
-                    if (page.CutAtPageLimit) WarnCut(_cmdlet, page, _progress.Noun, _maxPage, _narrowingHint);
-                }
-            }
-        }
-
-        /// <summary>
         /// Writes what a reader reads: the total first (-IncludeTotalCount), then each page's items, with progress,
-        /// and a warning when the API's page limit cut the list short.
+        /// and a warning when the API's page limit cut the list short. <paramref name="firstPage"/>: the reader's first
+        /// answer, when the caller read it already.
         /// </summary>
         public static void Write(OmnideskConnectedCmdlet cmdlet, IOmnideskListReader<T> reader, ListProgress progress, long maxPage,
-            string narrowingHint)
+            string narrowingHint, Task<OmnideskListPage<T>> firstPage = null)
         {
             var isFirstPage = true;
+            var next = firstPage ?? reader.NextAsync();
             OmnideskListPage<T> page;
-            while ((page = cmdlet.Await(reader.NextAsync())) != null)
+            for (; (page = cmdlet.Await(next)) != null; next = reader.NextAsync())
             {
                 progress.PageRead(page.Number, page.Limit, page.Answer);
                 if (isFirstPage)

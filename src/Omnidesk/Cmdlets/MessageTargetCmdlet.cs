@@ -50,7 +50,7 @@ namespace Omnidesk
             var text = Kind == MessageKind.Note
                 ? $"Message {message.MessageId} of case {message.CaseId} is a response, not a note: use the *-OmnideskMessage cmdlets."
                 : $"Message {message.MessageId} of case {message.CaseId} is a note: use the *-OmnideskNote cmdlets.";
-            WriteError(OmnideskErrors.InvalidArgument(Kind == MessageKind.Note ? "OmnideskNotANote" : "OmnideskMessageIsNote", text, message.Item));
+            WriteErrorInTurn(OmnideskErrors.InvalidArgument(Kind == MessageKind.Note ? "OmnideskNotANote" : "OmnideskMessageIsNote", text, message.Item));
             return false;
         }
     }

@@ -8,7 +8,8 @@ namespace Omnidesk
 {
     /// <summary>
     /// Adds one message (or note) to every case given: cases go 10 per request, as the API allows. Each new message
-    /// is written out; a bulk answer lists only case ids, so those messages are read back (the newest of each case).
+    /// is written out; a bulk answer lists only case ids, so those messages are read back (the newest of each case), up to
+    /// -MaxConcurrency at once, each in its case's place.
     /// </summary>
     public abstract class NewMessageCmdletBase : BulkCaseCmdlet<OmnideskMessagesResult>
     {
@@ -69,29 +70,26 @@ namespace Omnidesk
 
         protected override void WriteSucceeded(long caseId, OmnideskMessagesResult result)
         {
-            var message = result.Messages?.FirstOrDefault(m => m.CaseId == caseId) ?? ReadBack(caseId);
-            if (message != null) WriteObject(message);
+            var message = result.Messages?.FirstOrDefault(m => m.CaseId == caseId);
+            if (message != null) Items.Deliver(() => WriteObject(message));
+            else ReadBack(caseId);
         }
 
         /// <summary>
         /// A bulk answer lists only case ids: find the new message among the case's newest ones (same kind, author and
-        /// text). The case did get it, so a failure here is a warning, never an error a script would resend on.
+        /// text), read as one of the command's per-item requests. The case did get it, so a failure here is a warning,
+        /// never an error a script would resend on.
         /// </summary>
-        private OmnideskMessage ReadBack(long caseId)
+        private void ReadBack(long caseId)
         {
-            try
-            {
-                var newest = Await(context => Client.GetMessagesAsync(caseId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    caseId, "desc", 1, 10, context)).Items;
-                var match = newest.FirstOrDefault(IsTheNewMessage);
-                if (match == null) WriteWarning($"Case {caseId} got the {Kind.Noun()}, but it was not found among the case's newest messages.");
-                return match;
-            }
-            catch (OmnideskApiException e)
-            {
-                WriteWarning($"Case {caseId} got the {Kind.Noun()}, but reading it back failed: {e.Message}");
-                return null;
-            }
+            Items.Add(context => Client.GetMessagesAsync(caseId.ToString(System.Globalization.CultureInfo.InvariantCulture), caseId, "desc", 1, 10, context),
+                newest =>
+                {
+                    var match = newest.Items.FirstOrDefault(IsTheNewMessage);
+                    if (match != null) WriteObject(match);
+                    else WriteWarning($"Case {caseId} got the {Kind.Noun()}, but it was not found among the case's newest messages.");
+                },
+                e => WriteWarning($"Case {caseId} got the {Kind.Noun()}, but reading it back failed: {e.Message}"));
         }
 
         private bool IsTheNewMessage(OmnideskMessage m) =>

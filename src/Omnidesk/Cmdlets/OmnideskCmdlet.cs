@@ -24,12 +24,21 @@ namespace Omnidesk
 
         protected override void StopProcessing() => _stopping.Cancel();
 
-        // The semaphore is left to the GC: it never allocates a wait handle, and a late release must not throw.
+        /// <summary>Cancels the command's engine work: a downstream Select-Object -First had enough, or the command ends.</summary>
+        internal void CancelRequests() => _stopping.Cancel();
+
+        // The semaphores are left to the GC: they never allocate a wait handle, and a late release must not throw.
         public void Dispose()
         {
+            _stopping.Cancel(); // work still under way when the pipeline ends early (Select-Object -First) stops here
             _stopping.Dispose();
             GC.SuppressFinalize(this);
         }
+
+        /// <summary>How many requests the command may have under way at once; 0: no limit of its own.</summary>
+        private protected virtual int RequestLimit => 0;
+
+        private SemaphoreSlim _requestSlots;
 
         /// <summary>A call context whose callbacks queue writes for the pipeline thread; streams nobody reads cost nothing.</summary>
         protected internal OmnideskCallContext NewCallContext() => NewCallContext(_stopping.Token);
@@ -40,6 +49,7 @@ namespace Omnidesk
             // Session state may be read only on the pipeline thread, and the preferences hold for the whole command.
             if (_verbose == null) _verbose = IsEnabled("Verbose", "VerbosePreference");
             if (_debug == null) _debug = IsEnabled("Debug", "DebugPreference");
+            if (_requestSlots == null && RequestLimit > 0) _requestSlots = new SemaphoreSlim(RequestLimit);
             Action<OmnideskRequestLog> onRequest = null;
             Action<string> onDebug = null;
             if (_verbose.Value) onRequest = log => Post(() => WriteVerbose(log.ToString()));
@@ -49,7 +59,7 @@ namespace Omnidesk
             {
                 if (notice.IsPacing) WriteVerbose("Omnidesk: " + notice);
                 else WriteWarning("Omnidesk: " + notice);
-            }));
+            }), _requestSlots);
         }
 
         /// <summary>

@@ -19,45 +19,37 @@ namespace Omnidesk
 
         private OmnideskConnection _resolved;
 
-        /// <summary>Sends an approved change; writes the result when <paramref name="passThru"/>, a failure as an error on <paramref name="errorTarget"/>.</summary>
-        protected void Send<T>(Func<OmnideskCallContext, Task<T>> change, bool passThru, object errorTarget)
-        {
-            T result;
-            try
-            {
-                result = Await(change);
-            }
-            catch (OmnideskApiException e)
-            {
-                WriteApiError(e, errorTarget);
-                return;
-            }
-            if (passThru) WriteObject(result);
-        }
+        /// <summary>
+        /// The command's per-item requests: up to <see cref="Concurrency"/> at once, their outcomes written in the order
+        /// the items came. Whatever a command writes about an item goes through it (<see cref="ItemRequests.Deliver"/>).
+        /// </summary>
+        private protected ItemRequests Items => _items ?? (_items = new ItemRequests(this));
 
-        /// <summary>Ids read for numbers in this command, by resource path and number ("cases/664-245651").</summary>
-        private readonly Dictionary<string, long> _idsByNumber = new Dictionary<string, long>();
+        private ItemRequests _items;
+
+        private protected override int RequestLimit => Concurrency;
+
+        /// <summary>Writes the outcomes still waiting; a command that overrides this calls it before its own end.</summary>
+        protected override void EndProcessing() => _items?.WriteAll();
+
+        /// <summary>An error about an item's input, written in the item's turn.</summary>
+        private protected void WriteErrorInTurn(ErrorRecord error) => Items.Deliver(() => WriteError(error));
+
+        /// <summary>Ids being read, or read, for numbers in this command, by resource path and number ("cases/664-245651").</summary>
+        private readonly Dictionary<string, Task<long>> _idsByNumber = new Dictionary<string, Task<long>>();
 
         /// <summary>
-        /// The item's id; an item given by number is read once per command to learn it (the API's answer carries it).
-        /// Null, after an error on the item, when it cannot be read.
+        /// The item's id; an item given by number is read once per command to learn it (the API's answer carries it),
+        /// and items that come with the same number while it is read wait for that one read. Call it on the pipeline
+        /// thread (the start of an item's work is); a read that failed is tried again for the next item.
         /// </summary>
-        private protected long? ResolveId(ItemRef target)
+        private protected Task<long> IdOf(ItemRef target, OmnideskCallContext context)
         {
-            if (target.Id.HasValue) return target.Id;
+            if (target.Id.HasValue) return Task.FromResult(target.Id.Value);
             var key = target.Identity.Resource.Path + "/" + target.Number;
-            if (_idsByNumber.TryGetValue(key, out var known)) return known;
-            try
-            {
-                var id = Await(context => target.Identity.IdOfNumber(Client, target.Number, context));
-                _idsByNumber[key] = id;
-                return id;
-            }
-            catch (OmnideskApiException e)
-            {
-                WriteApiError(e, target.Item);
-                return null;
-            }
+            if (!_idsByNumber.TryGetValue(key, out var read) || read.IsFaulted || read.IsCanceled)
+                _idsByNumber[key] = read = target.Identity.IdOfNumber(Client, target.Number, context);
+            return read;
         }
 
         /// <summary>The connection to use; a terminating error when there is none or it was disconnected.</summary>

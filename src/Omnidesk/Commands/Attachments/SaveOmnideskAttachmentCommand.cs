@@ -6,6 +6,7 @@ using System.Management.Automation;
 using System.Collections;
 using System.Globalization;
 using System.Text;
+using System.Threading.Tasks;
 
 namespace Omnidesk.Commands
 {
@@ -71,8 +72,11 @@ namespace Omnidesk.Commands
             {
                 // A case: the attachments of all its messages.
                 var target = Identities.Case.Read(item, null, out var caseError);
-                if (caseError != null) WriteError(caseError);
-                else foreach (var m in MessagesOf(target, null)) SaveAll(m.Attachments, m.MessageId);
+                if (caseError != null) WriteErrorInTurn(caseError);
+                else ReadMessages(target, null, messages =>
+                {
+                    foreach (var m in messages) SaveAll(m.Attachments, m.MessageId);
+                });
                 return;
             }
             // A deserialized message keeps its attachments; a CSV row only names them, so the message is read again.
@@ -87,13 +91,16 @@ namespace Omnidesk.Commands
             var named = Identities.Message.Read(item, null, out var error);
             if (error != null)
             {
-                WriteError(error);
+                WriteErrorInTurn(error);
                 return;
             }
-            var found = MessagesOf(Identities.Case.FromId(named.CaseId), named.MessageId).FirstOrDefault();
-            if (found != null) SaveAll(found.Attachments, found.MessageId);
-            else WriteError(new ErrorRecord(new ItemNotFoundException($"Case {named.CaseId} has no message {named.MessageId}."),
-                "OmnideskMessageNotFound", ErrorCategory.ObjectNotFound, named.Item));
+            ReadMessages(Identities.Case.FromId(named.CaseId), named.MessageId, messages =>
+            {
+                var found = messages.FirstOrDefault();
+                if (found != null) SaveAll(found.Attachments, found.MessageId);
+                else WriteError(new ErrorRecord(new ItemNotFoundException($"Case {named.CaseId} has no message {named.MessageId}."),
+                    "OmnideskMessageNotFound", ErrorCategory.ObjectNotFound, named.Item));
+            });
         }
 
         private void SaveAll(IEnumerable<OmnideskAttachment> attachments, long? messageId)
@@ -121,85 +128,96 @@ namespace Omnidesk.Commands
             };
         }
 
-        /// <summary>The messages of a case (or just <paramref name="messageId"/>), page by page; a failure is an error on the case.</summary>
-        private IEnumerable<OmnideskMessage> MessagesOf(CaseRef target, long? messageId)
+        /// <summary>
+        /// Reads the messages of a case (or just <paramref name="messageId"/>), all pages, as one of the command's per-item
+        /// requests; <paramref name="then"/> saves from them in the case's turn. A failure is an error on the case.
+        /// </summary>
+        private void ReadMessages(CaseRef target, long? messageId, Action<List<OmnideskMessage>> then)
         {
-            var found = new List<OmnideskMessage>();
-            var caseId = ResolveId(target);
-            if (caseId == null) return found;
-            var progress = new ListProgress(this, "Save-OmnideskAttachment", "messages");
-            try
+            Items.Add(async context =>
             {
-                var pager = new ListPager<OmnideskMessage>(this, progress, OmnideskResources.Message,
-                    (page, limit, context) => Client.GetMessagesAsync(target.Key, caseId.Value, "asc", (int)page, limit, context));
-                foreach (var page in pager.Pages(1, 100))
-                    found.AddRange(page.Items.Where(m => messageId == null || m.MessageId == messageId));
-            }
-            catch (OmnideskApiException e)
-            {
-                WriteApiError(e, target.IdOrNumber);
-            }
-            finally
-            {
-                progress.Complete();
-            }
-            return found;
+                var caseId = await IdOf(target, context).ConfigureAwait(false);
+                var found = new List<OmnideskMessage>();
+                using (var reader = Client.ReadPages((page, limit, c) => Client.GetMessagesAsync(target.Key, caseId, "asc", (int)page, limit, c),
+                           new OmnideskListWindow(), OmnideskResources.Message.MaxPage, context))
+                {
+                    OmnideskListPage<OmnideskMessage> page;
+                    while ((page = await reader.NextAsync().ConfigureAwait(false)) != null)
+                        found.AddRange(page.Items.Where(m => messageId == null || m.MessageId == messageId));
+                }
+                return found;
+            }, then, e => WriteApiError(e, target.IdOrNumber));
         }
 
+        /// <summary>
+        /// Saves one attachment: checked and asked about in its turn, then downloaded as one of the command's per-item
+        /// requests, into a file of its own beside the target that is moved into place only when complete.
+        /// </summary>
         private void Save(OmnideskAttachment attachment, long? messageId)
         {
             var of = messageId > 0 ? $" of message {messageId}" : "";
             if (!Uri.TryCreate(attachment.Url, UriKind.Absolute, out var url))
             {
-                WriteError(OmnideskErrors.InvalidArgument("OmnideskAttachmentWithoutUrl",
+                WriteErrorInTurn(OmnideskErrors.InvalidArgument("OmnideskAttachmentWithoutUrl",
                     $"Attachment {attachment.FileId} ('{attachment.FileName}'){of} has no address to download it from.", attachment));
                 return;
             }
             var destination = System.IO.Path.Combine(_folder, UniqueName(attachment));
             if (File.Exists(destination) && !Force)
             {
-                WriteError(new ErrorRecord(new IOException($"'{destination}' exists; use -Force to overwrite it."),
+                WriteErrorInTurn(new ErrorRecord(new IOException($"'{destination}' exists; use -Force to overwrite it."),
                     "OmnideskFileExists", ErrorCategory.ResourceExists, destination));
                 return;
             }
             if (!Approve(destination, $"Save attachment '{attachment.FileName}'{of}", force: false)) return;
 
-            // Written beside the target under a name of its own, and moved into place only when complete.
-            var partial = destination + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".partial";
             var progressId = (int)(attachment.FileId & 0x7FFFFFFF);
             var showProgress = attachment.FileSize > ProgressThreshold;
+            Action<long, long?> onProgress = (done, total) =>
+            {
+                if (showProgress) Post(() => WriteProgress(Progress(progressId, attachment, done, total ?? attachment.FileSize)));
+            };
+            Items.Add(context => DownloadAsync(url, destination, onProgress, context), writeFailure =>
+            {
+                EndProgress(showProgress, progressId, attachment);
+                if (writeFailure != null)
+                    WriteError(new ErrorRecord(writeFailure, "OmnideskFileWriteFailed", ErrorCategory.WriteError, destination));
+                // As Get-Item writes it: with PSPath and the provider's properties, so it shows and pipes like any file.
+                else WriteObject(SessionState.InvokeProvider.Item.Get(new[] { destination }, false, true), true);
+            }, e =>
+            {
+                EndProgress(showProgress, progressId, attachment);
+                WriteApiError(e, attachment);
+            });
+        }
+
+        /// <summary>Downloads into the destination's folder; null when saved, else the file system's exception.</summary>
+        private async Task<Exception> DownloadAsync(Uri url, string destination, Action<long, long?> onProgress, OmnideskCallContext context)
+        {
+            var partial = destination + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".partial";
             try
             {
                 Directory.CreateDirectory(_folder);
                 using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true))
-                {
-                    Await(context => Client.DownloadAsync(url, file, (done, total) =>
-                    {
-                        if (showProgress) Post(() => WriteProgress(Progress(progressId, attachment, done, total ?? attachment.FileSize)));
-                    }, context));
-                }
+                    await Client.DownloadAsync(url, file, onProgress, context).ConfigureAwait(false);
                 // Replace keeps the old file whole until the new one is in place.
                 if (File.Exists(destination)) File.Replace(partial, destination, null);
                 else File.Move(partial, destination);
-            }
-            catch (OmnideskApiException e)
-            {
-                WriteApiError(e, attachment);
-                return;
+                return null;
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
-                WriteError(new ErrorRecord(e, "OmnideskFileWriteFailed", ErrorCategory.WriteError, destination));
-                return;
+                return e;
             }
             finally
             {
                 if (File.Exists(partial)) File.Delete(partial);
-                if (showProgress)
-                    WriteProgress(new ProgressRecord(progressId, "Save-OmnideskAttachment", attachment.FileName) { RecordType = ProgressRecordType.Completed });
             }
-            // As Get-Item writes it: with PSPath and the provider's properties, so it shows and pipes like any file.
-            WriteObject(SessionState.InvokeProvider.Item.Get(new[] { destination }, false, true), true);
+        }
+
+        private void EndProgress(bool shown, int progressId, OmnideskAttachment attachment)
+        {
+            if (shown) WriteProgress(new ProgressRecord(progressId, "Save-OmnideskAttachment", attachment.FileName) { RecordType = ProgressRecordType.Completed });
         }
 
         private static ProgressRecord Progress(int id, OmnideskAttachment attachment, long done, long total) =>

@@ -133,8 +133,8 @@ namespace Omnidesk.Commands
         private ulong _namedWritten;
 
         /// <summary>
-        /// Reads one named case. -Skip and -First count the named cases too: skipped ones and those past -First are not
-        /// read at all.
+        /// Reads one named case, as one of the command's per-item requests (up to -MaxConcurrency at once, written in
+        /// the order named). -Skip and -First count the named cases too: skipped ones and those past -First are not read.
         /// </summary>
         private void GetOne(CaseRef target)
         {
@@ -145,17 +145,7 @@ namespace Omnidesk.Commands
             }
             if (_namedWritten >= PagingParameters.First) return;
             _namedWritten++;
-            OmnideskCase found;
-            try
-            {
-                found = Await(context => Client.GetCaseAsync(target.Key, context));
-            }
-            catch (OmnideskApiException e)
-            {
-                WriteApiError(e, target.Id.HasValue ? (object)target.Id.Value : target.Number);
-                return;
-            }
-            WriteObject(found);
+            Items.Add(context => Client.GetCaseAsync(target.Key, context), WriteObject, e => WriteApiError(e, target.IdOrNumber));
         }
 
         /// <summary>

@@ -98,12 +98,12 @@ namespace Omnidesk.Commands
             var edit = CaseEdit.Read(target.Item, out var error);
             if (error != null)
             {
-                WriteError(error);
+                WriteErrorInTurn(error);
                 return;
             }
             if (edit.IsEmpty)
             {
-                WriteError(OmnideskErrors.InvalidArgument("OmnideskNoChange",
+                WriteErrorInTurn(OmnideskErrors.InvalidArgument("OmnideskNoChange",
                     $"Nothing to change for {target}: the piped {PipedItem.TypeName(target.Item)} has no Subject, Status, Priority, StaffId, GroupId, LanguageId, Labels or CustomFields. " +
                     "Give the change as parameters, for example -Status closed.", target.Item));
                 return;
@@ -114,29 +114,24 @@ namespace Omnidesk.Commands
                 Approve(target.ToString(), "Set to the piped values: " + Describe(edit.AsChange(), labelsAreTheWholeSet: true), Force);
                 return;
             }
-            var id = ResolveId(target);
-            if (id == null) return;
-            OmnideskCase current;
-            try
-            {
-                current = Await(context => Client.GetCaseAsync(id.Value.ToString(CultureInfo.InvariantCulture), context));
-            }
-            catch (OmnideskApiException e)
-            {
-                WriteApiError(e, target.Item);
-                return;
-            }
-            var change = edit.ChangeFrom(current);
-            if (change.IsEmpty)
-            {
-                Seen(target);
-                WriteVerbose($"{target} already has the piped values; nothing is sent for it.");
-                if (PassThru) WriteObject(current);
-                return;
-            }
-            if (!Approve(target.ToString(), "Set " + Describe(change), Force)) return;
+            // Marked before the read, so a case that comes again while it is read is not read twice.
             Seen(target);
-            Enqueue(id.Value, target, change, change.Key);
+            long id = 0;
+            Items.Add(async context =>
+            {
+                id = await IdOf(target, context).ConfigureAwait(false);
+                return await Client.GetCaseAsync(id.ToString(CultureInfo.InvariantCulture), context).ConfigureAwait(false);
+            }, current =>
+            {
+                var change = edit.ChangeFrom(current);
+                if (change.IsEmpty)
+                {
+                    WriteVerbose($"{target} already has the piped values; nothing is sent for it.");
+                    if (PassThru) WriteObject(current);
+                    return;
+                }
+                if (Approve(target.ToString(), "Set " + Describe(change), Force)) Enqueue(id, target, change, change.Key);
+            }, e => WriteApiError(e, target.Item));
         }
 
         protected override Task<OmnideskBulkResult> SendAsync(IReadOnlyList<long> caseIds, object change, OmnideskCallContext context) =>

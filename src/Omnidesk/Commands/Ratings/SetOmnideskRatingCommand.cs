@@ -59,7 +59,7 @@ namespace Omnidesk.Commands
                 if (Identities.Message.IsNamedBy(item))
                 {
                     var message = Identities.Message.Read(item, null, out var error);
-                    if (error != null) WriteError(error);
+                    if (error != null) WriteErrorInTurn(error);
                     else RateMessage(message);
                     continue;
                 }
@@ -76,7 +76,7 @@ namespace Omnidesk.Commands
             // A message's rating is for the staff member who wrote it.
             if (RatedStaffId.HasValue)
             {
-                WriteError(OmnideskErrors.InvalidArgument("OmnideskConflictingParameters",
+                WriteErrorInTurn(OmnideskErrors.InvalidArgument("OmnideskConflictingParameters",
                     "-RatedStaffId applies to a case rating; a message's rating is for the staff member who wrote it.", message.Item));
                 return;
             }

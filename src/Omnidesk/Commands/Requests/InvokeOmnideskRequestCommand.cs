@@ -47,22 +47,24 @@ namespace Omnidesk.Commands
             var json = BodyJson();
             // A read changes nothing; any other method may, so it is asked about and -WhatIf sends nothing.
             if (method != "GET" && !ShouldProcess(Path, method)) return;
-            OmnideskResponse response;
-            try
+            var path = Path;
+            var query = QueryPairs();
+            // Piped paths go as the command's per-item requests: up to -MaxConcurrency at once, answers in their order.
+            Items.Add(async context =>
             {
-                response = Await(context => Client.SendAsync(method, Path, QueryPairs(), json, context));
-            }
-            catch (OmnideskApiException e)
+                try
+                {
+                    return (Answer: await Client.SendAsync(method, path, query, json, context).ConfigureAwait(false), Refusal: (string)null);
+                }
+                catch (ArgumentException e)
+                {
+                    return (Answer: (OmnideskResponse)null, Refusal: e.Message); // a whole address, an empty path: nothing was sent
+                }
+            }, sent =>
             {
-                WriteApiError(e, Path);
-                return;
-            }
-            catch (ArgumentException e)
-            {
-                WriteError(OmnideskErrors.InvalidArgument("OmnideskInvalidRequest", e.Message, Path));
-                return;
-            }
-            WriteAnswer(response);
+                if (sent.Refusal != null) WriteError(OmnideskErrors.InvalidArgument("OmnideskInvalidRequest", sent.Refusal, path));
+                else WriteAnswer(sent.Answer);
+            }, e => WriteApiError(e, path));
         }
 
         private void WriteAnswer(OmnideskResponse response)
