@@ -36,10 +36,7 @@ namespace Omnidesk
         /// </summary>
         public void Add<T>(Func<OmnideskCallContext, Task<T>> work, Action<T> written, Action<OmnideskApiException> failed)
         {
-            if (!_writing)
-            {
-                while (_waiting.Count >= _cmdlet.Concurrency) WriteFirst();
-            }
+            Admit();
             var task = work(_cmdlet.NewCallContext());
             Enqueue(new Outcome(task, () =>
             {
@@ -61,9 +58,20 @@ namespace Omnidesk
         /// <summary>An outcome known already (an item that names nothing, a part of an outcome), written in its turn.</summary>
         public void Deliver(Action write)
         {
+            Admit();
             var isNext = _writing ? !_insertedWhileWriting : _waiting.Count == 0;
             if (isNext) write();
             else Enqueue(new Outcome(null, write));
+        }
+
+        /// <summary>
+        /// A new item waits for room: no more items wait than requests may be in flight. What an outcome adds while it is
+        /// written is part of that outcome, and takes no room of its own.
+        /// </summary>
+        private void Admit()
+        {
+            if (_writing) return;
+            while (_waiting.Count >= _cmdlet.Concurrency) WriteFirst();
         }
 
         /// <summary>Writes the outcomes at the head that are ready, without waiting.</summary>
