@@ -577,22 +577,8 @@ namespace Omnidesk.Tests
             _emulator.Configure(new { latency_ms = 100 });
             _emulator.ClearRequests();
 
-            using var ps = PowerShell.Create();
-            ps.Runspace = runspace;
-            ps.AddScript(script);
-            var async = ps.BeginInvoke();
-            var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (_emulator.Requests().Count(counted) < 3 && DateTime.UtcNow < deadline) Thread.Sleep(20);
-            Assert.True(_emulator.Requests().Count(counted) >= 3, "the command did not get going");
-
-            var stopping = Stopwatch.StartNew();
-            ps.Stop();
-            try { ps.EndInvoke(async); } catch (PipelineStoppedException) { }
-            Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(1), $"stop took {stopping.Elapsed}");
-            var atStop = _emulator.Requests().Count;
-            Thread.Sleep(600);
-            Assert.Equal(atStop, _emulator.Requests().Count);
-            Assert.True(_emulator.Requests().Count(counted) < 200, "stopped before the end");
+            var sent = Stopping.AssertStopsPromptly(_emulator, runspace, script, counted, TimeSpan.FromSeconds(30));
+            Assert.True(sent < 200, "stopped before the end");
         }
     }
 }

@@ -113,21 +113,7 @@ namespace Omnidesk.Tests
             Ps.Run(runspace, Connect, all).AssertNoErrors();
             _emulator.ClearRequests();
 
-            using var ps = PowerShell.Create();
-            ps.Runspace = runspace;
-            ps.AddScript(script);
-            var async = ps.BeginInvoke();
-            var deadline = DateTime.UtcNow.AddSeconds(20);
-            while (_emulator.Requests().Count(counted) < 3 && DateTime.UtcNow < deadline) Thread.Sleep(20);
-            Assert.True(_emulator.Requests().Count(counted) >= 3, "the command did not get going");
-
-            var stopping = Stopwatch.StartNew();
-            ps.Stop();
-            try { ps.EndInvoke(async); } catch (PipelineStoppedException) { }
-            Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(1), $"stop took {stopping.Elapsed}");
-            var atStop = _emulator.Requests().Count;
-            Thread.Sleep(600);
-            Assert.Equal(atStop, _emulator.Requests().Count);
+            Stopping.AssertStopsPromptly(_emulator, runspace, script, counted, TimeSpan.FromSeconds(20));
         }
 
         [Fact]
