@@ -55,14 +55,27 @@ namespace Omnidesk.Benchmarks
 
         public void ClearRequests() => _admin.DeleteAsync(new Uri(BaseUri, "_emulator/requests")).Result.EnsureSuccessStatusCode();
 
+        /// <summary>
+        /// POST /_emulator/reset: the seeded data again, an empty log and a fresh per-minute window, so a measured run
+        /// does not inherit the budget an earlier run spent.
+        /// </summary>
+        public void Reset() => _admin.PostAsync(new Uri(BaseUri, "_emulator/reset"), null).Result.EnsureSuccessStatusCode();
+
         /// <summary>The logged requests as (method, path, query, status).</summary>
-        public List<(string Method, string Path, string Query, int Status)> Requests()
+        public List<(string Method, string Path, string Query, int Status)> Requests() => Log().Requests;
+
+        /// <summary>
+        /// The logged requests, and the most that were under way at once since the log was cleared: the client's
+        /// concurrency as the server saw it, whatever the machine's speed.
+        /// </summary>
+        public (List<(string Method, string Path, string Query, int Status)> Requests, int MaxInFlight) Log()
         {
             using var doc = JsonDocument.Parse(_admin.GetStringAsync(new Uri(BaseUri, "_emulator/requests")).Result);
-            return doc.RootElement.GetProperty("requests").EnumerateArray()
+            var requests = doc.RootElement.GetProperty("requests").EnumerateArray()
                 .Select(r => (r.GetProperty("method").GetString(), r.GetProperty("path").GetString(),
                     r.TryGetProperty("query", out var q) ? q.GetString() ?? "" : "", r.GetProperty("status").GetInt32()))
                 .ToList();
+            return (requests, doc.RootElement.GetProperty("max_in_flight").GetInt32());
         }
 
         public void Dispose()

@@ -31,7 +31,12 @@ if (!File.Exists(manifest) || !File.Exists(emulatorDll))
 // Sizes: the full run, or a smoke run of a few seconds.
 int listCases = quick ? 2_000 : 20_000, smallCases = quick ? 1_000 : 10_000, bigCases = quick ? 10_000 : 100_000;
 int updates = quick ? 100 : 1_000, probes = quick ? 2 : 5, exportCases = quick ? 2_000 : 20_000;
+int perItem = quick ? 50 : 1_000, perItemCases = quick ? 300 : 1_200, pipedSmall = quick ? 100 : 1_000, pipedBig = quick ? 1_000 : 10_000;
 const int Unlimited = 1_000_000, ExportLatencyMs = 100, ExportBudget = 600;
+// Figure 6: the API's default budget; staff 22 is an active member of the demo account (docs/emulator.md).
+const int PerItemLatencyMs = 100, PerItemBudget = 1_500, NoteStaffId = 22;
+// Figure 7: a budget that never binds, so only the client's memory is measured.
+const int Huge = 100_000_000;
 
 var rows = new List<(string Figure, string Measure, string Value)>();
 void Add(string figure, string measure, string value)
@@ -45,8 +50,10 @@ using var list = new Emulator(emulatorDll, listCases, Unlimited, 0);
 using var small = new Emulator(emulatorDll, smallCases, Unlimited, 0);
 using var big = new Emulator(emulatorDll, bigCases, Unlimited, 0);
 using var export = new Emulator(emulatorDll, exportCases, ExportBudget, ExportLatencyMs);
-foreach (var e in new[] { list, small, big, export }) e.WaitReady();
-Console.WriteLine($"Emulators ready ({listCases:N0}, {smallCases:N0}, {bigCases:N0} and {exportCases:N0} cases). Measuring:");
+using var perItemEmulator = new Emulator(emulatorDll, perItemCases, PerItemBudget, PerItemLatencyMs);
+using var piped = new Emulator(emulatorDll, pipedBig, Huge, 0);
+foreach (var e in new[] { list, small, big, export, perItemEmulator, piped }) e.WaitReady();
+Console.WriteLine($"Emulators ready ({listCases:N0}, {smallCases:N0}, {bigCases:N0}, {exportCases:N0}, {perItemCases:N0} and {pipedBig:N0} cases). Measuring:");
 
 // 1. Import-Module in fresh processes: the engine's one-time cost (an empty manifest) first, then the module, then
 //    the first call into its engine (Connect-Omnidesk, which loads the HTTP stack).
@@ -127,6 +134,57 @@ Add("5", $"Ideal at {ExportBudget / 60} requests/s ({needed} requests needed)", 
 Add("5", "Ratio wall / ideal", $"{exportSeconds / ideal:N2}");
 Add("5", "Requests sent / HTTP 429 answers received", $"{log.Count} / {log.Count(r => r.Status == 429)}");
 
+// 6. Per-item pipelines: cases piped one by one into a cmdlet that makes a request per case, at 100 ms latency and
+//    the API's default 1,500 per minute. Each run is compared with its ideal, from the requests it sent: the slower of
+//    the requests MaxConcurrency at a time (one latency each), and the budget units it spent (a GET 1, a write 2)
+//    beyond the client's token-bucket burst at the budget's rate. Before each run the emulator is reset (a fresh
+//    minute window, and the notes of the run before are gone) and the client's bucket is given burst / rate to fill
+//    up again (the account's limiter outlives Connect-Omnidesk), so every run starts as a fresh session would.
+pwsh.Connect(perItemEmulator);
+var maxConcurrency = (int)pwsh.Run("(Get-OmnideskConnection).MaxConcurrency")[0].BaseObject;
+var itemCases = (int)pwsh.Run("$global:Cases = @(Get-OmnideskCase -First $N); $global:Ids = @($Cases.CaseId); $Cases.Count", ("N", perItem))[0].BaseObject;
+if (itemCases != perItem) throw new InvalidOperationException($"The emulator listed {itemCases} cases, not {perItem}.");
+var burst = Math.Max(2, PerItemBudget / 10);   // AccountRateLimiter.BurstOf
+var unitsPerSecond = PerItemBudget / 60.0;
+var refill = TimeSpan.FromSeconds(burst / unitsPerSecond + 0.25);
+Add("6", "Setup: latency; budget; the client's MaxConcurrency; its token-bucket burst",
+    $"{PerItemLatencyMs} ms; {PerItemBudget:N0}/min ({unitsPerSecond:N0} units/s); {maxConcurrency}; {burst} units");
+var sinceLastRequest = Stopwatch.StartNew();
+foreach (var (name, script) in new[]
+{
+    ("$cases | Get-OmnideskMessage", "$Cases | Get-OmnideskMessage"),
+    ("$ids | Get-OmnideskCase", "$Ids | Get-OmnideskCase"),
+    ($"$cases | New-OmnideskNote -StaffId {NoteStaffId}", $"$Cases | New-OmnideskNote -Content 'Benchmark note' -StaffId {NoteStaffId}"),
+})
+{
+    perItemEmulator.Reset();
+    var idle = refill - sinceLastRequest.Elapsed;
+    if (idle > TimeSpan.Zero) Thread.Sleep(idle);
+    var clock = Stopwatch.StartNew();
+    var written = (long)pwsh.Run("$n = 0L; " + script + " | ForEach-Object { $n++ }; $n")[0].BaseObject;
+    var seconds = clock.Elapsed.TotalSeconds;
+    sinceLastRequest.Restart();
+    var (requests, inFlight) = perItemEmulator.Log();
+    var units = requests.Sum(r => r.Method == "GET" ? 1 : 2);
+    var idealSeconds = Math.Max(requests.Count / (double)maxConcurrency * PerItemLatencyMs / 1000, (units - burst) / unitsPerSecond);
+    var methods = string.Join(" + ", requests.GroupBy(r => r.Method).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count():N0} {g.Key}"));
+    Add("6", $"{name}, {perItem:N0} cases ({written:N0} out): wall; ideal; ratio", $"{seconds:N1} s; {idealSeconds:N1} s; {seconds / idealSeconds:N2}");
+    Add("6", $"{name}: requests (budget units) / HTTP 429 / most in flight",
+        $"{methods} ({units:N0}) / {requests.Count(r => r.Status == 429)} / {inFlight}");
+}
+pwsh.Run("Remove-Variable Cases, Ids -Scope Global");
+
+// 7. Peak memory of this process while case ids are piped one by one into Get-OmnideskCase (by id), a small and then a
+//    ten times bigger number of them, made lazily by ForEach-Object so the input itself takes no memory. No latency,
+//    and a budget that never binds.
+pwsh.Connect(piped);
+var (pipedSmallHeap, pipedSmallWs, pipedSmallSeconds, pipedSmallGcs) = PipePeak(pwsh, piped, pipedSmall);
+var (pipedBigHeap, pipedBigWs, pipedBigSeconds, pipedBigGcs) = PipePeak(pwsh, piped, pipedBig);
+Add("7", $"Peak GC heap piping {pipedSmall:N0} case ids to Get-OmnideskCase ({pipedSmallSeconds:N1} s, {pipedSmallGcs:N0} gen0 GCs)", Mb(pipedSmallHeap));
+Add("7", $"Peak GC heap piping {pipedBig:N0} case ids to Get-OmnideskCase ({pipedBigSeconds:N1} s, {pipedBigGcs:N0} gen0 GCs)", Mb(pipedBigHeap));
+Add("7", "Ratio big / small (GC heap; flat = about 1)", $"{(double)pipedBigHeap / pipedSmallHeap:N2}");
+Add("7", $"Peak working set piping {pipedSmall:N0} / {pipedBig:N0} case ids", $"{Mb(pipedSmallWs)} / {Mb(pipedBigWs)} ({(double)pipedBigWs / pipedSmallWs:N2}x)");
+
 if (quick) Console.WriteLine("(--quick: docs/performance.md is left as it is.)");
 else
 {
@@ -188,25 +246,52 @@ static long PlainList(Uri baseUri, IEnumerable<string> pages)
     return count;
 }
 
-// Streams a whole listing while a timer samples the GC heap and the working set every 10 ms.
+// Streams a whole listing, sampling the memory.
 static (long Count, long PeakHeap, long PeakWorkingSet) StreamPeak(Pwsh pwsh, Emulator emulator)
 {
     pwsh.Connect(emulator);
+    long count = 0;
+    var (heap, workingSet, _) = Peak(() => count = pwsh.CountCases());
+    return (count, heap, workingSet);
+}
+
+// Pipes the ids 2000, 2001, ... into Get-OmnideskCase and on to Out-Null, sampling the memory. The emulator has a case
+// for each (ids from 2000 up, trashed and merged ones too, can be read by id), so no id repeats, and its log proves
+// that every id was read: a pipeline that read fewer would look flatter.
+static (long PeakHeap, long PeakWorkingSet, double Seconds, int Collections) PipePeak(Pwsh pwsh, Emulator emulator, int ids)
+{
+    if (ids > emulator.Cases) throw new ArgumentOutOfRangeException(nameof(ids), $"The emulator has only {emulator.Cases:N0} cases.");
+    emulator.ClearRequests();
+    var clock = Stopwatch.StartNew();
+    var (heap, workingSet, collections) = Peak(() => pwsh.Run("1..$N | ForEach-Object { 1999 + $_ } | Get-OmnideskCase | Out-Null", ("N", ids)));
+    var seconds = clock.Elapsed.TotalSeconds;
+    var reads = emulator.Requests().Count(r => r.Method == "GET" && r.Path.StartsWith("/api/cases/", StringComparison.Ordinal));
+    if (reads != ids) throw new InvalidOperationException($"{ids:N0} piped ids made {reads:N0} case reads.");
+    return (heap, workingSet, seconds, collections);
+}
+
+// Runs the action after a full collection while a timer samples the GC heap and the working set every 10 ms; the peaks,
+// and the gen0 collections during the run. The heap sample counts garbage not yet collected, so a run that ends before
+// its first collection peaks lower than one that reaches them: the count says which one was measured.
+static (long PeakHeap, long PeakWorkingSet, int Collections) Peak(Action run)
+{
     GC.Collect();
     GC.WaitForPendingFinalizers();
     GC.Collect();
     long heap = 0, workingSet = 0;
+    var gate = new object();
     void Sample()
     {
         var h = GC.GetTotalMemory(false);
         var w = Environment.WorkingSet;
-        lock (pwsh) { heap = Math.Max(heap, h); workingSet = Math.Max(workingSet, w); }
+        lock (gate) { heap = Math.Max(heap, h); workingSet = Math.Max(workingSet, w); }
     }
     Sample();
-    long count;
-    using (new Timer(_ => Sample(), null, 0, 10)) count = pwsh.CountCases();
+    var collections = GC.CollectionCount(0);
+    using (new Timer(_ => Sample(), null, 0, 10)) run();
+    collections = GC.CollectionCount(0) - collections;
     Sample();
-    lock (pwsh) return (count, heap, workingSet);
+    lock (gate) return (heap, workingSet, collections);
 }
 
 static double Median(IEnumerable<double> values)
