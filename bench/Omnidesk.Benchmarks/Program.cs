@@ -178,11 +178,13 @@ pwsh.Run("Remove-Variable Cases, Ids -Scope Global");
 //    ten times bigger number of them, made lazily by ForEach-Object so the input itself takes no memory. No latency,
 //    and a budget that never binds.
 pwsh.Connect(piped);
-var (pipedSmallHeap, pipedSmallWs, pipedSmallSeconds, pipedSmallGcs) = PipePeak(pwsh, piped, pipedSmall);
-var (pipedBigHeap, pipedBigWs, pipedBigSeconds, pipedBigGcs) = PipePeak(pwsh, piped, pipedBig);
+var (pipedSmallHeap, pipedSmallLive, pipedSmallWs, pipedSmallSeconds, pipedSmallGcs) = PipePeak(pwsh, piped, pipedSmall);
+var (pipedBigHeap, pipedBigLive, pipedBigWs, pipedBigSeconds, pipedBigGcs) = PipePeak(pwsh, piped, pipedBig);
 Add("7", $"Peak GC heap piping {pipedSmall:N0} case ids to Get-OmnideskCase ({pipedSmallSeconds:N1} s, {pipedSmallGcs:N0} gen0 GCs)", Mb(pipedSmallHeap));
 Add("7", $"Peak GC heap piping {pipedBig:N0} case ids to Get-OmnideskCase ({pipedBigSeconds:N1} s, {pipedBigGcs:N0} gen0 GCs)", Mb(pipedBigHeap));
 Add("7", "Ratio big / small (GC heap; flat = about 1)", $"{(double)pipedBigHeap / pipedSmallHeap:N2}");
+Add("7", $"Peak heap after a collection (what was alive) piping {pipedSmall:N0} / {pipedBig:N0} case ids",
+    $"{Mb(pipedSmallLive)} / {Mb(pipedBigLive)} ({(double)pipedBigLive / pipedSmallLive:N2}x)");
 Add("7", $"Peak working set piping {pipedSmall:N0} / {pipedBig:N0} case ids", $"{Mb(pipedSmallWs)} / {Mb(pipedBigWs)} ({(double)pipedBigWs / pipedSmallWs:N2}x)");
 
 if (quick) Console.WriteLine("(--quick: docs/performance.md is left as it is.)");
@@ -251,47 +253,50 @@ static (long Count, long PeakHeap, long PeakWorkingSet) StreamPeak(Pwsh pwsh, Em
 {
     pwsh.Connect(emulator);
     long count = 0;
-    var (heap, workingSet, _) = Peak(() => count = pwsh.CountCases());
+    var (heap, _, workingSet, _) = Peak(() => count = pwsh.CountCases());
     return (count, heap, workingSet);
 }
 
 // Pipes the ids 2000, 2001, ... into Get-OmnideskCase and on to Out-Null, sampling the memory. The emulator has a case
 // for each (ids from 2000 up, trashed and merged ones too, can be read by id), so no id repeats, and its log proves
 // that every id was read: a pipeline that read fewer would look flatter.
-static (long PeakHeap, long PeakWorkingSet, double Seconds, int Collections) PipePeak(Pwsh pwsh, Emulator emulator, int ids)
+static (long PeakHeap, long PeakLiveHeap, long PeakWorkingSet, double Seconds, int Collections) PipePeak(Pwsh pwsh, Emulator emulator, int ids)
 {
     if (ids > emulator.Cases) throw new ArgumentOutOfRangeException(nameof(ids), $"The emulator has only {emulator.Cases:N0} cases.");
     emulator.ClearRequests();
     var clock = Stopwatch.StartNew();
-    var (heap, workingSet, collections) = Peak(() => pwsh.Run("1..$N | ForEach-Object { 1999 + $_ } | Get-OmnideskCase | Out-Null", ("N", ids)));
+    var (heap, live, workingSet, collections) = Peak(() => pwsh.Run("1..$N | ForEach-Object { 1999 + $_ } | Get-OmnideskCase | Out-Null", ("N", ids)));
     var seconds = clock.Elapsed.TotalSeconds;
     var reads = emulator.Requests().Count(r => r.Method == "GET" && r.Path.StartsWith("/api/cases/", StringComparison.Ordinal));
     if (reads != ids) throw new InvalidOperationException($"{ids:N0} piped ids made {reads:N0} case reads.");
-    return (heap, workingSet, seconds, collections);
+    return (heap, live, workingSet, seconds, collections);
 }
 
 // Runs the action after a full collection while a timer samples the GC heap and the working set every 10 ms; the peaks,
 // and the gen0 collections during the run. The heap sample counts garbage not yet collected, so a run that ends before
-// its first collection peaks lower than one that reaches them: the count says which one was measured.
-static (long PeakHeap, long PeakWorkingSet, int Collections) Peak(Action run)
+// its first collection peaks lower than one that reaches them: the count says which one was measured. The heap as the
+// last collection left it (GCMemoryInfo.HeapSizeBytes) counts only what was alive then, so it grows only when the
+// command holds on to more.
+static (long PeakHeap, long PeakLiveHeap, long PeakWorkingSet, int Collections) Peak(Action run)
 {
     GC.Collect();
     GC.WaitForPendingFinalizers();
     GC.Collect();
-    long heap = 0, workingSet = 0;
+    long heap = 0, live = 0, workingSet = 0;
     var gate = new object();
     void Sample()
     {
         var h = GC.GetTotalMemory(false);
+        var l = GC.GetGCMemoryInfo().HeapSizeBytes;
         var w = Environment.WorkingSet;
-        lock (gate) { heap = Math.Max(heap, h); workingSet = Math.Max(workingSet, w); }
+        lock (gate) { heap = Math.Max(heap, h); live = Math.Max(live, l); workingSet = Math.Max(workingSet, w); }
     }
     Sample();
     var collections = GC.CollectionCount(0);
     using (new Timer(_ => Sample(), null, 0, 10)) run();
     collections = GC.CollectionCount(0) - collections;
     Sample();
-    lock (gate) return (heap, workingSet, collections);
+    lock (gate) return (heap, live, workingSet, collections);
 }
 
 static double Median(IEnumerable<double> values)
