@@ -11,8 +11,9 @@ namespace Omnidesk
     /// inside the account's rate limiter), and each outcome (its objects, or its one error) is written on the pipeline
     /// thread in the order the items came, as soon as those before it are written: whenever an item comes, and at the end.
     /// <para>
-    /// No more items wait than requests may be in flight, so memory stays flat however many are piped, and when a
-    /// downstream Select-Object -First has enough, at most that many requests were sent beyond what it took.
+    /// No more items wait than requests may be in flight, and only the first of those have their work started, so memory
+    /// stays flat however many are piped, and when a downstream Select-Object -First has enough, at most that many
+    /// requests were sent beyond what it took.
     /// </para>
     /// <para>
     /// An outcome may start more work (a bulk request's read-backs, a case's pages, a message's downloads): what it adds
@@ -37,8 +38,8 @@ namespace Omnidesk
         public void Add<T>(Func<OmnideskCallContext, Task<T>> work, Action<T> written, Action<OmnideskApiException> failed)
         {
             Admit();
-            var task = work(_cmdlet.NewCallContext());
-            Enqueue(new Outcome(task, () =>
+            Task<T> task = null;
+            Enqueue(new Outcome(() => task = work(_cmdlet.NewCallContext()), () =>
             {
                 T result;
                 try
@@ -52,6 +53,7 @@ namespace Omnidesk
                 }
                 written(result);
             }));
+            StartFirst();
             if (!_writing) WriteReady();
         }
 
@@ -97,10 +99,22 @@ namespace Omnidesk
             }
         }
 
+        /// <summary>
+        /// Starts the work of the first -MaxConcurrency outcomes, on the pipeline thread: work further back (a case's many
+        /// read-backs or downloads) starts only as its turn nears, so it holds no file open and no answer early.
+        /// </summary>
+        private void StartFirst()
+        {
+            var node = _waiting.First;
+            for (var i = 0; node != null && i < _cmdlet.Concurrency; i++, node = node.Next) node.Value.Start();
+        }
+
         private void WriteFirst()
         {
             var outcome = _waiting.First.Value;
             _waiting.RemoveFirst();
+            outcome.Start();
+            StartFirst();
             _writing = true;
             _insertBefore = _waiting.First;
             _insertedWhileWriting = false;
@@ -121,20 +135,26 @@ namespace Omnidesk
             }
         }
 
-        /// <summary>An item's work (null when its outcome is known) and how its outcome is written, on the pipeline thread.</summary>
+        /// <summary>An item's work, started in its time (none when its outcome is known), and how its outcome is written.</summary>
         private sealed class Outcome
         {
-            private readonly Task _work;
+            private readonly Func<Task> _start;
+            private Task _work;
 
-            public Outcome(Task work, Action write)
+            public Outcome(Func<Task> start, Action write)
             {
-                _work = work;
+                _start = start;
                 Write = write;
             }
 
             public Action Write { get; }
 
-            public bool IsReady => _work == null || _work.IsCompleted;
+            public void Start()
+            {
+                if (_start != null && _work == null) _work = _start();
+            }
+
+            public bool IsReady => _start == null || (_work != null && _work.IsCompleted);
         }
     }
 }
