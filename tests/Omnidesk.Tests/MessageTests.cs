@@ -200,6 +200,18 @@ namespace Omnidesk.Tests
         }
 
         [Fact]
+        public void Save_OmnideskAttachment_shows_progress_while_it_reads_a_case_of_several_pages_of_messages()
+        {
+            var folder = Path.Combine(_tempDir, "many-pages");
+            Run("1..101 | ForEach-Object { $null = New-OmnideskNote -CaseId 2001 -StaffId 22 -Content \"Note $_\" }").AssertNoErrors();
+
+            var saved = Run($"2001 | Save-OmnideskAttachment -Path '{folder}'").AssertNoErrors();
+
+            Assert.Contains(saved.Progress, p => p.Activity == "Save-OmnideskAttachment" && p.StatusDescription.Contains("messages read", StringComparison.Ordinal));
+            Assert.Contains(saved.Progress, p => p.Activity == "Save-OmnideskAttachment" && p.RecordType == ProgressRecordType.Completed);
+        }
+
+        [Fact]
         public void Save_OmnideskAttachment_downloads_new_and_old_files_safely()
         {
             var a = NewFile("contract.pdf", 1_500_000);

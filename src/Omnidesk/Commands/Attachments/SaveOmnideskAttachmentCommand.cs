@@ -134,6 +134,8 @@ namespace Omnidesk.Commands
         /// </summary>
         private void ReadMessages(CaseRef target, long? messageId, Action<List<OmnideskMessage>> then)
         {
+            // Shown once a case has more than one page of messages; the pages are reported as they are read.
+            var progress = new ListProgress(this, "Save-OmnideskAttachment", "messages");
             Items.Add(async context =>
             {
                 var caseId = await IdOf(target, context).ConfigureAwait(false);
@@ -143,10 +145,22 @@ namespace Omnidesk.Commands
                 {
                     OmnideskListPage<OmnideskMessage> page;
                     while ((page = await reader.NextAsync().ConfigureAwait(false)) != null)
+                    {
+                        var read = page;
+                        Post(() => progress.PageRead(read.Number, read.Limit, read.Answer));
                         found.AddRange(page.Items.Where(m => messageId == null || m.MessageId == messageId));
+                    }
                 }
                 return found;
-            }, then, e => WriteApiError(e, target.IdOrNumber));
+            }, messages =>
+            {
+                progress.Complete();
+                then(messages);
+            }, e =>
+            {
+                progress.Complete();
+                WriteApiError(e, target.IdOrNumber);
+            });
         }
 
         /// <summary>
