@@ -16,6 +16,7 @@ namespace Omnidesk.Emulator.OmnideskCom
         public const string Prefix = "/api/v2";
 
         static readonly ComRoute[] Routes = TicketEndpoints.Routes()
+            .Concat(MessageEndpoints.Routes())
             .Concat(CustomerEndpoints.Routes())
             .Concat(UserEndpoints.Routes())
             .Concat(ViewEndpoints.Routes())
