@@ -35,6 +35,8 @@ namespace Omnidesk.Emulator.Tests
             Assert.Contains(t1, t => t.Archived);
             Assert.All(t1.Where(t => t.Archived), t => Assert.Equal("closed", t.Status));
             Assert.All(t1, t => Assert.True(t.LastUpdate <= Seeder.Anchor));
+            // e-mail, telephone and live chat tickets
+            Assert.Equal(new long[] { 1, 2, 8 }, t1.Select(t => t.ChannelId).Distinct().OrderBy(c => c));
         }
 
         [Fact]

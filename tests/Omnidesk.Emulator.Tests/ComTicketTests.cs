@@ -284,6 +284,12 @@ namespace Omnidesk.Emulator.Tests
             Assert.Equal(200, (await _f.SendAsync("POST", "api/v2/ticket/SETSTATUS", Multipart(("ticketIDs", $"{a},{c}"), ("status", "open")))).Status);
             Assert.All(new[] { a, c }, id => Assert.Equal("open", _f.Com.FindTicket(id).Status));
             Assert.Equal(System.Text.Json.JsonValueKind.Null, (await _f.TicketAsync(c)).GetProperty("closed_at").ValueKind);
+
+            // PHP's indexed form keys, in the body and in the query string
+            Assert.Equal(200, (await _f.SendAsync("POST", "api/v2/ticket/setstatus", Form(("ticketIDs[0]", a.ToString()), ("ticketIDs[1]", b.ToString()), ("status", "pending")))).Status);
+            Assert.All(new[] { a, b }, id => Assert.Equal("pending", _f.Com.FindTicket(id).Status));
+            Assert.Equal(200, (await _f.SendAsync("POST", $"api/v2/ticket/setstatus?ticketIDs[0]={c}&ticketIDs[1]={d}&status=new")).Status);
+            Assert.All(new[] { c, d }, id => Assert.Equal("new", _f.Com.FindTicket(id).Status));
         }
 
         [Theory]

@@ -103,7 +103,14 @@ namespace Omnidesk.Emulator.OmnideskCom
             list.AddRange(values);
         }
 
-        static string Normalize(string name) => name.EndsWith("[]", StringComparison.Ordinal) ? name.Substring(0, name.Length - 2) : name;
+        /// <summary>"x[]" and the indexed "x[0]" (PHP's array forms) are "x"; a form body's are already folded into x by the body reader.</summary>
+        static string Normalize(string name)
+        {
+            int open = name.IndexOf('[', StringComparison.Ordinal);
+            if (open <= 0 || !name.EndsWith(']')) return name;
+            string index = name.Substring(open + 1, name.Length - open - 2);
+            return index.All(char.IsAsciiDigit) ? name.Substring(0, open) : name;
+        }
 
         /// <summary>A body value as strings: a scalar, an array's items, or an object's values (indexed form keys x[0]).</summary>
         static IEnumerable<string> Scalars(JsonElement e) => e.ValueKind switch

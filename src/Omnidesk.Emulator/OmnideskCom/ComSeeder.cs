@@ -118,8 +118,9 @@ namespace Omnidesk.Emulator.OmnideskCom
                 var customer = customers[rng.Next(customers.Count)];
                 int ch = rng.Next(100);
                 long channel = ch < 65 ? 1 : ch < 85 ? 2 : 8;
+                // a chat visitor is known by the e-mail address; a customer without a phone number gets an e-mail ticket
                 var contact = customer.Channels.FirstOrDefault(x => x.ChannelId == channel) ?? customer.Channels[0];
-                if (contact.ChannelId != channel) channel = contact.ChannelId;
+                if (contact.ChannelId != channel && channel != 8) channel = contact.ChannelId;
                 bool inbound = rng.Next(100) < 85;
                 string service = customer.BrandId == 1 ? "support@omnidesk-demo.test" : "service@mybrand.test";
                 long group = status == "new" && rng.Next(2) == 0 ? 0 : ComAccount.Groups[rng.Next(ComAccount.Groups.Count)].Id;
