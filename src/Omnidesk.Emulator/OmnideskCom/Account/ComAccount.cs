@@ -3,9 +3,6 @@ using System.Linq;
 
 namespace Omnidesk.Emulator.OmnideskCom
 {
-    /// <summary>A brand, a group or a channel: the account's fixed lookups, referenced by id from tickets and customers.</summary>
-    public sealed record ComNamed(long Id, string Name, string Icon = null);
-
     /// <summary>
     /// The demo account's fixed parts: brands, groups, channels and API keys. The API has no endpoint for brands or groups
     /// (§7.2): they show only as ids and names on tickets and customers.
