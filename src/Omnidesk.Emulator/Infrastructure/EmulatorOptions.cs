@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using Omnidesk.Emulator.OmnideskCom;
 
 namespace Omnidesk.Emulator
 {
@@ -10,6 +11,10 @@ namespace Omnidesk.Emulator
 
         public string Urls { get; set; } = DefaultUrl;
         public int Cases { get; set; } = 300;
+        /// <summary>How many Omnidesk.com (API v2) tickets to seed.</summary>
+        public int ComTickets { get; set; } = 300;
+        /// <summary>The zone of the Omnidesk.com API's zone-less dates (IANA id).</summary>
+        public string ComTimeZone { get; set; } = ComTime.DefaultZone;
         /// <summary>The startup values of the switches that can also change at runtime; a reset restores them.</summary>
         public EmulatorConfig Config { get; set; } = new();
         /// <summary>Exit when this process exits (used when the module starts the emulator for a demo).</summary>
@@ -23,7 +28,8 @@ namespace Omnidesk.Emulator
             "Usage: Omnidesk.Emulator [--urls <url>] [--parent-pid <pid>] [--rate-limit <per minute>]\n" +
             "       [--latency-ms <n>] [--latency-jitter-ms <n>] [--fault-5xx <0..1>] [--fault-429 <0..1>]\n" +
             "       [--fault-drop <0..1>] [--seed <n>] [--cases <n>] [--dialect omnidesk|deskie]\n" +
-            "       [--numbers-as-strings] [--empty-page-quirk] [--churn <changes per list request>]";
+            "       [--numbers-as-strings] [--empty-page-quirk] [--churn <changes per list request>]\n" +
+            "       [--com-tickets <n>] [--com-time-zone <IANA zone>]";
 
         /// <summary>Parses "--name value" and "--name=value" switches. Throws <see cref="ArgumentException"/> with a readable message.</summary>
         public static EmulatorOptions Parse(string[] args)
@@ -66,6 +72,11 @@ namespace Omnidesk.Emulator
                     case "seed": o.Config.Seed = ParseInt(name, value, int.MinValue, int.MaxValue); break;
                     case "churn": o.Config.ChurnPerListRequest = ParseInt(name, value, 0, EmulatorConfig.MaxChurn); break;
                     case "cases": o.Cases = ParseInt(name, value, 0, 1_000_000); break;
+                    case "com-tickets": o.ComTickets = ParseInt(name, value, 0, 100_000); break;
+                    case "com-time-zone":
+                        if (ComTime.TryCreate(value) == null) throw new ArgumentException("--com-time-zone: unknown time zone '" + value + "'.");
+                        o.ComTimeZone = value.Trim();
+                        break;
                     case "dialect":
                         value = value.ToLowerInvariant();
                         if (value is not ("omnidesk" or "deskie")) throw new ArgumentException("--dialect must be omnidesk or deskie.");

@@ -1,5 +1,6 @@
 using System;
 using System.Text.Json;
+using Omnidesk.Emulator.OmnideskCom;
 
 namespace Omnidesk.Emulator
 {
@@ -18,12 +19,15 @@ namespace Omnidesk.Emulator
             _latencyRng = new Random(_config.Seed);
             Store = new DataStore(startup.Cases, startup.TimeProvider);
             Store.ReseedChurn(_config.Seed);
+            Com = new ComStore(startup.ComTickets, ComTime.TryCreate(startup.ComTimeZone), startup.TimeProvider);
             RateLimiter = new RateLimiter(startup.TimeProvider);
             Faults = new FaultInjector(_config.Seed);
             Log = new RequestLog();
         }
 
         public DataStore Store { get; }
+        /// <summary>The Omnidesk.com (API v2) demo account, served under /api/v2 by the same process.</summary>
+        public ComStore Com { get; }
         public RateLimiter RateLimiter { get; }
         public FaultInjector Faults { get; }
         public RequestLog Log { get; }
@@ -57,6 +61,7 @@ namespace Omnidesk.Emulator
         public void Reset()
         {
             Store.Reset();
+            Com.Reset();
             Log.Clear();
             Faults.Clear();
             RateLimiter.Reset();

@@ -3,11 +3,14 @@ using System.Globalization;
 using System.Text;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using Omnidesk.Emulator.OmnideskCom;
 
 namespace Omnidesk.Emulator
 {
     /// <summary>
     /// Serves every HTTP request. /api/* goes through: log → latency → rate limit → faults → auth → handler.
+    /// /api/v2/* is the other product, Omnidesk.com (<see cref="ComApi"/>): log → latency → faults → its own key auth and
+    /// handlers; it has no rate limit (E12), so it neither charges nor reads the omnidesk.ru budget.
     /// /files/* (attachments): log → scripted faults with a matching path → file → auth for old files.
     /// /_emulator/* is the admin API (no auth, no rate limit, not logged).
     /// </summary>
@@ -21,6 +24,8 @@ namespace Omnidesk.Emulator
         public Task HandleAsync(HttpContext ctx)
         {
             string path = ctx.Request.Path.Value ?? "/";
+            if (ComApi.Owns(path))
+                return HandleComAsync(ctx, path);
             if (path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase) || path.Equals("/api", StringComparison.OrdinalIgnoreCase))
                 return HandleApiAsync(ctx, path);
             if (path.StartsWith("/_emulator/", StringComparison.OrdinalIgnoreCase))
@@ -90,6 +95,51 @@ namespace Omnidesk.Emulator
             catch (Exception) when (!ctx.Response.HasStarted)
             {
                 await WriteAsync(ctx, status = 500, JsonOutput.Error("internal_server_error"));
+            }
+            finally
+            {
+                _state.Log.Complete(entry, status);
+            }
+        }
+
+        /// <summary>
+        /// An Omnidesk.com request: logged, delayed and faulted like an omnidesk.ru one, but a fault answers in that API's
+        /// error envelope ({"status":"error","message":…}, the message the fault's error or derived from the status) with
+        /// a standard Retry-After header.
+        /// </summary>
+        async Task HandleComAsync(HttpContext ctx, string path)
+        {
+            string method = ctx.Request.Method;
+            var entry = _state.Log.Add(method, path, ctx.Request.QueryString.Value ?? "");
+            int status = 0;
+            try
+            {
+                int delay = _state.NextLatencyMs();
+                if (delay > 0) await Task.Delay(delay, ctx.RequestAborted);
+
+                var fault = _state.Faults.Next(method, path, _state.Config);
+                if (fault != null)
+                {
+                    if (fault.Drop)
+                    {
+                        ctx.Abort();
+                        return;
+                    }
+                    if (fault.RetryAfter.HasValue) ctx.Response.Headers.RetryAfter = fault.RetryAfter.Value.ToString(CultureInfo.InvariantCulture);
+                    await WriteAsync(ctx, status = fault.Status, ComJson.Error(fault.Error ?? FaultInjector.DefaultError(fault.Status)));
+                    return;
+                }
+
+                var result = await ComApi.HandleAsync(ctx, path, _state.Com);
+                await WriteAsync(ctx, status = result.Status, result.Body);
+            }
+            catch (OperationCanceledException) when (ctx.RequestAborted.IsCancellationRequested)
+            {
+                status = 0;
+            }
+            catch (Exception) when (!ctx.Response.HasStarted)
+            {
+                await WriteAsync(ctx, status = 500, ComJson.Error("Internal server error."));
             }
             finally
             {
