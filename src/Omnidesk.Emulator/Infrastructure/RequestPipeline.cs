@@ -35,7 +35,63 @@ namespace Omnidesk.Emulator
             return WriteAsync(ctx, 404, JsonOutput.Error("not_found"));
         }
 
-        async Task HandleApiAsync(HttpContext ctx, string path)
+        Task HandleApiAsync(HttpContext ctx, string path) => LoggedAsync(ctx, path, JsonOutput.Error("internal_server_error"), async method =>
+        {
+            var config = _state.Config;
+            var rate = _state.RateLimiter.TryConsume(RateLimiter.CostOf(method), config.RateLimitPerMinute);
+            var headers = ctx.Response.Headers;
+            headers["rate_limit_per_minute"] = rate.Budget.ToString(CultureInfo.InvariantCulture);
+            headers["api_calls_left"] = rate.CallsLeft.ToString(CultureInfo.InvariantCulture);
+            if (!rate.Allowed)
+            {
+                headers["retry_after"] = rate.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+                await WriteAsync(ctx, 429, JsonOutput.Error("too_many_requests"));
+                return 429;
+            }
+
+            var faulted = await AnswerFaultAsync(ctx, _state.Faults.Next(method, path, config), JsonOutput.Error, "retry_after");
+            if (faulted.HasValue) return faulted.Value;
+
+            var (staff, authError, authStatus) = Authenticate(ctx.Request);
+            if (staff == null)
+            {
+                await WriteAsync(ctx, authStatus, JsonOutput.Error(authError));
+                return authStatus;
+            }
+
+            var (handler, match) = ApiRoutes.Find(method, path);
+            ApiResult result;
+            if (handler == null) result = ApiResult.Error(404, "not_found");
+            else
+            {
+                // a write's body is read (and size-checked) before its handler runs
+                var (body, bodyError) = RateLimiter.CostOf(method) > 1 ? await RequestBody.ReadAsync(ctx) : (RequestBody.Empty, null);
+                result = bodyError ?? handler(new ApiRequest { Http = ctx, Staff = staff, Config = config, Store = _state.Store, Route = match, Body = body });
+            }
+            await WriteAsync(ctx, result.Status, result.Body);
+            return result.Status;
+        });
+
+        /// <summary>
+        /// An Omnidesk.com request: logged, delayed and faulted like an omnidesk.ru one, but a fault answers in that API's
+        /// error envelope ({"status":"error","message":…}, the message the fault's error or derived from the status) with
+        /// a standard Retry-After header.
+        /// </summary>
+        Task HandleComAsync(HttpContext ctx, string path) => LoggedAsync(ctx, path, ComJson.Error("Internal server error."), async method =>
+        {
+            var faulted = await AnswerFaultAsync(ctx, _state.Faults.Next(method, path, _state.Config), ComJson.Error, "Retry-After");
+            if (faulted.HasValue) return faulted.Value;
+            var result = await ComApi.HandleAsync(ctx, path, _state.Com);
+            await WriteAsync(ctx, result.Status, result.Body);
+            return result.Status;
+        });
+
+        /// <summary>
+        /// Serves an API request after the API's latency, logging it with the status <paramref name="serve"/> answered
+        /// (0: no answer, when the connection was dropped or the client went away). A failure before the answer began is a
+        /// 500 with <paramref name="internalError"/>.
+        /// </summary>
+        async Task LoggedAsync(HttpContext ctx, string path, byte[] internalError, Func<string, Task<int>> serve)
         {
             string method = ctx.Request.Method;
             var entry = _state.Log.Add(method, path, ctx.Request.QueryString.Value ?? "");
@@ -44,49 +100,7 @@ namespace Omnidesk.Emulator
             {
                 int delay = _state.NextLatencyMs();
                 if (delay > 0) await Task.Delay(delay, ctx.RequestAborted);
-
-                var config = _state.Config;
-                var rate = _state.RateLimiter.TryConsume(RateLimiter.CostOf(method), config.RateLimitPerMinute);
-                var headers = ctx.Response.Headers;
-                headers["rate_limit_per_minute"] = rate.Budget.ToString(CultureInfo.InvariantCulture);
-                headers["api_calls_left"] = rate.CallsLeft.ToString(CultureInfo.InvariantCulture);
-                if (!rate.Allowed)
-                {
-                    headers["retry_after"] = rate.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-                    await WriteAsync(ctx, status = 429, JsonOutput.Error("too_many_requests"));
-                    return;
-                }
-
-                var fault = _state.Faults.Next(method, path, config);
-                if (fault != null)
-                {
-                    if (fault.Drop)
-                    {
-                        ctx.Abort(); // the client sees a reset connection and no response
-                        return;
-                    }
-                    if (fault.RetryAfter.HasValue) headers["retry_after"] = fault.RetryAfter.Value.ToString(CultureInfo.InvariantCulture);
-                    await WriteAsync(ctx, status = fault.Status, JsonOutput.Error(fault.Error ?? FaultInjector.DefaultError(fault.Status)));
-                    return;
-                }
-
-                var (staff, authError, authStatus) = Authenticate(ctx.Request);
-                if (staff == null)
-                {
-                    await WriteAsync(ctx, status = authStatus, JsonOutput.Error(authError));
-                    return;
-                }
-
-                var (handler, match) = ApiRoutes.Find(method, path);
-                ApiResult result;
-                if (handler == null) result = ApiResult.Error(404, "not_found");
-                else
-                {
-                    // a write's body is read (and size-checked) before its handler runs
-                    var (body, bodyError) = RateLimiter.CostOf(method) > 1 ? await RequestBody.ReadAsync(ctx) : (RequestBody.Empty, null);
-                    result = bodyError ?? handler(new ApiRequest { Http = ctx, Staff = staff, Config = config, Store = _state.Store, Route = match, Body = body });
-                }
-                await WriteAsync(ctx, status = result.Status, result.Body);
+                status = await serve(method);
             }
             catch (OperationCanceledException) when (ctx.RequestAborted.IsCancellationRequested)
             {
@@ -94,7 +108,7 @@ namespace Omnidesk.Emulator
             }
             catch (Exception) when (!ctx.Response.HasStarted)
             {
-                await WriteAsync(ctx, status = 500, JsonOutput.Error("internal_server_error"));
+                await WriteAsync(ctx, status = 500, internalError);
             }
             finally
             {
@@ -103,48 +117,20 @@ namespace Omnidesk.Emulator
         }
 
         /// <summary>
-        /// An Omnidesk.com request: logged, delayed and faulted like an omnidesk.ru one, but a fault answers in that API's
-        /// error envelope ({"status":"error","message":…}, the message the fault's error or derived from the status) with
-        /// a standard Retry-After header.
+        /// Answers a fault in the API's error body (<paramref name="errorBody"/> of the fault's error) with its wait in
+        /// <paramref name="retryHeader"/>; the status answered, 0 for a dropped connection, null when there is no fault.
         /// </summary>
-        async Task HandleComAsync(HttpContext ctx, string path)
+        static async Task<int?> AnswerFaultAsync(HttpContext ctx, FaultAction fault, Func<string, byte[]> errorBody, string retryHeader)
         {
-            string method = ctx.Request.Method;
-            var entry = _state.Log.Add(method, path, ctx.Request.QueryString.Value ?? "");
-            int status = 0;
-            try
+            if (fault == null) return null;
+            if (fault.Drop)
             {
-                int delay = _state.NextLatencyMs();
-                if (delay > 0) await Task.Delay(delay, ctx.RequestAborted);
-
-                var fault = _state.Faults.Next(method, path, _state.Config);
-                if (fault != null)
-                {
-                    if (fault.Drop)
-                    {
-                        ctx.Abort();
-                        return;
-                    }
-                    if (fault.RetryAfter.HasValue) ctx.Response.Headers.RetryAfter = fault.RetryAfter.Value.ToString(CultureInfo.InvariantCulture);
-                    await WriteAsync(ctx, status = fault.Status, ComJson.Error(fault.Error ?? FaultInjector.DefaultError(fault.Status)));
-                    return;
-                }
-
-                var result = await ComApi.HandleAsync(ctx, path, _state.Com);
-                await WriteAsync(ctx, status = result.Status, result.Body);
+                ctx.Abort(); // the client sees a reset connection and no response
+                return 0;
             }
-            catch (OperationCanceledException) when (ctx.RequestAborted.IsCancellationRequested)
-            {
-                status = 0;
-            }
-            catch (Exception) when (!ctx.Response.HasStarted)
-            {
-                await WriteAsync(ctx, status = 500, ComJson.Error("Internal server error."));
-            }
-            finally
-            {
-                _state.Log.Complete(entry, status);
-            }
+            if (fault.RetryAfter.HasValue) ctx.Response.Headers[retryHeader] = fault.RetryAfter.Value.ToString(CultureInfo.InvariantCulture);
+            await WriteAsync(ctx, fault.Status, errorBody(fault.Error ?? FaultInjector.DefaultError(fault.Status)));
+            return fault.Status;
         }
 
         /// <summary>
@@ -189,16 +175,10 @@ namespace Omnidesk.Emulator
             int status = 0;
             try
             {
-                var fault = _state.Faults.NextScripted(method, path);
-                if (fault != null)
+                var faulted = await AnswerFaultAsync(ctx, _state.Faults.NextScripted(method, path), JsonOutput.Error, "retry_after");
+                if (faulted.HasValue)
                 {
-                    if (fault.Drop)
-                    {
-                        ctx.Abort();
-                        return;
-                    }
-                    if (fault.RetryAfter.HasValue) ctx.Response.Headers["retry_after"] = fault.RetryAfter.Value.ToString(CultureInfo.InvariantCulture);
-                    await WriteAsync(ctx, status = fault.Status, JsonOutput.Error(fault.Error ?? FaultInjector.DefaultError(fault.Status)));
+                    status = faulted.Value;
                     return;
                 }
 
