@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
 
 namespace Omnidesk.Emulator.OmnideskCom
@@ -38,15 +39,16 @@ namespace Omnidesk.Emulator.OmnideskCom
             w.WriteEndObject();
         });
 
-        public static byte[] List<T>(IReadOnlyList<T> page, ComPage paging, int total, Action<Utf8JsonWriter, T> write) => JsonOutput.Write(w =>
+        /// <summary>The page of <paramref name="matches"/> that <paramref name="paging"/> asks for, in the list envelope.</summary>
+        public static byte[] List<T>(IReadOnlyList<T> matches, ComPage paging, Action<Utf8JsonWriter, T> write) => JsonOutput.Write(w =>
         {
             w.WriteStartObject();
             w.WriteString("type", "items");
             w.WriteNumber("itemStart", paging.Start);
-            w.WriteNumber("itemTotal", total);
+            w.WriteNumber("itemTotal", matches.Count);
             w.WriteNumber("itemLimit", paging.Limit);
             w.WriteStartArray("items");
-            foreach (var item in page) write(w, item);
+            foreach (var item in matches.Skip(paging.Start).Take(paging.Limit)) write(w, item);
             w.WriteEndArray();
             w.WriteEndObject();
         });

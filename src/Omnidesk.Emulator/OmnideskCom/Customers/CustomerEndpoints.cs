@@ -41,9 +41,8 @@ namespace Omnidesk.Emulator.OmnideskCom
             var matches = r.Store.Customers
                 .Where(c => query == null || Has(c.Firstname) || Has(c.Lastname) || Has(c.Firstname + " " + c.Lastname) || Has(c.ExternalPrimaryId))
                 .OrderBy(c => c.Id).ToList();
-            var items = matches.Skip(page.Start).Take(page.Limit).ToList();
             var time = r.Store.Time;
-            return ComResult.Ok(ComJson.List(items, page, matches.Count, (w, c) => CustomerJson.Write(w, c, time, full: false)));
+            return ComResult.Ok(ComJson.List(matches, page, (w, c) => CustomerJson.Write(w, c, time, full: false)));
         }
 
         static ComResult Get(ComRequest r)

@@ -58,8 +58,7 @@ namespace Omnidesk.Emulator.OmnideskCom
                 .Where(t => query == null || Matches(t, query, store))
                 .OrderByDescending(t => t.LastUpdate).ThenByDescending(t => t.Id)
                 .ToList();
-            var items = matches.Skip(page.Start).Take(page.Limit).ToList();
-            return ComResult.Ok(ComJson.List(items, page, matches.Count, (w, t) => TicketJson.Write(w, t, store, full: false, history: false)));
+            return ComResult.Ok(ComJson.List(matches, page, (w, t) => TicketJson.Write(w, t, store, full: false, history: false)));
         }
 
         static bool Matches(ComTicket t, string query, ComStore store)

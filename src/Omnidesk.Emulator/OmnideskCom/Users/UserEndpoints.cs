@@ -30,8 +30,7 @@ namespace Omnidesk.Emulator.OmnideskCom
                 .Where(u => !activeOnly || u.Active)
                 .Where(u => query == null || Has(u.Name) || Has(u.Email) || Has(u.Phone))
                 .ToList();
-            var items = matches.Skip(page.Start).Take(page.Limit).ToList();
-            return ComResult.Ok(ComJson.List(items, page, matches.Count, (w, u) => Write(w, u, extended)));
+            return ComResult.Ok(ComJson.List(matches, page, (w, u) => Write(w, u, extended)));
         }
 
         static void Write(Utf8JsonWriter w, ComUser u, bool extended)

@@ -29,8 +29,7 @@ namespace Omnidesk.Emulator.OmnideskCom
             var matches = r.Store.Views
                 .Where(v => query == null || v.Name.Contains(query, StringComparison.OrdinalIgnoreCase) || v.Slug.Contains(query, StringComparison.OrdinalIgnoreCase))
                 .ToList();
-            var items = matches.Skip(page.Start).Take(page.Limit).ToList();
-            return ComResult.Ok(ComJson.List(items, page, matches.Count, Write));
+            return ComResult.Ok(ComJson.List(matches, page, Write));
         }
 
         static void Write(Utf8JsonWriter w, ComView v)
