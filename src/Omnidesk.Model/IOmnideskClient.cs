@@ -14,6 +14,9 @@ namespace Omnidesk
     public partial interface IOmnideskClient : IDisposable
     {
         Uri BaseUri { get; }
+
+        /// <summary>The API this client speaks.</summary>
+        OmnideskProduct Product { get; }
         string Email { get; }
         OmnideskClientSettings Settings { get; }
 
@@ -24,8 +27,9 @@ namespace Omnidesk
         Task<OmnideskPage<T>> GetPageAsync<T>(OmnideskResource<T> resource, OmnideskParentKey parent,
             IEnumerable<KeyValuePair<string, string>> query, long page, int limit, OmnideskCallContext context) where T : class;
 
-        /// <summary>One item by its id (or its number, where the resource has one).</summary>
-        Task<T> GetAsync<T>(OmnideskResource<T> resource, OmnideskParentKey parent, string key, OmnideskCallContext context) where T : class;
+        /// <summary>One item by its id (or its number, where the resource has one), with the query's options (null: none).</summary>
+        Task<T> GetAsync<T>(OmnideskResource<T> resource, OmnideskParentKey parent, string key, IEnumerable<KeyValuePair<string, string>> query,
+            OmnideskCallContext context) where T : class;
 
         /// <summary>
         /// Creates an item from <paramref name="draft"/>, or for a child resource one under each of
@@ -39,6 +43,7 @@ namespace Omnidesk
             object change, OmnideskCallContext context) where T : class;
 
         /// <summary>One of the resource's actions (trash, restore, delete, rate, ...) on one item or several.</summary>
+        /// <remarks>An action on the collection (<see cref="OmnideskAction.OnCollection"/>) may take no ids at all.</remarks>
         Task<OmnideskBulkResult<T>> InvokeAsync<T>(OmnideskResource<T> resource, string action, OmnideskParentKey parent,
             IReadOnlyList<long> ids, object body, OmnideskCallContext context) where T : class;
 

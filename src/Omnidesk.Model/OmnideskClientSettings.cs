@@ -8,7 +8,13 @@ namespace Omnidesk
     {
         public Uri BaseUri { get; set; }
 
-        /// <summary>UserName = staff e-mail, Password = API key. Never logged, never exposed after creation.</summary>
+        /// <summary>Which API the account speaks.</summary>
+        public OmnideskProduct Product { get; set; } = OmnideskProduct.OmnideskRu;
+
+        /// <summary>
+        /// omnidesk.ru: UserName = staff e-mail, Password = API key. Omnidesk.com: Password = API key (UserName unused).
+        /// Never logged, never exposed after creation.
+        /// </summary>
         public NetworkCredential Credential { get; set; }
 
         /// <summary>Time allowed for one attempt of one request.</summary>
@@ -30,6 +36,17 @@ namespace Omnidesk
 
         /// <summary>How many requests of one command may be under way at once (pages read ahead, bulk writes).</summary>
         public int MaxConcurrency { get; set; } = 4;
+
+        /// <summary>Omnidesk.com: where requests carry the API key.</summary>
+        public OmnideskApiKeyLocation ApiKeyLocation { get; set; } = OmnideskApiKeyLocation.Header;
+
+        /// <summary>
+        /// Omnidesk.com: the time zone (IANA or Windows id) of the API's zone-less dates ("2026-06-28 21:07:00"), which
+        /// the API does not state; the vendor is Dutch, so Europe/Amsterdam unless the account says otherwise.
+        /// </summary>
+        public string TimeZone { get; set; } = DefaultTimeZone;
+
+        public const string DefaultTimeZone = "Europe/Amsterdam";
 
         public OmnideskClientSettings CloneWithoutCredential()
         {

@@ -20,7 +20,7 @@ namespace Omnidesk
 
         /// <summary>GET /api/cases/{idOrNumber}.json; a case number (NNN-NNNNNN) works in place of the id.</summary>
         public static Task<OmnideskCase> GetCaseAsync(this IOmnideskClient client, string idOrNumber, OmnideskCallContext context) =>
-            client.GetAsync(OmnideskResources.Case, null, idOrNumber, context);
+            client.GetAsync(OmnideskResources.Case, null, idOrNumber, null, context);
 
         /// <summary>GET /api/filters.json.</summary>
         public static Task<OmnideskPage<OmnideskFilter>> GetFiltersAsync(this IOmnideskClient client, OmnideskCallContext context) =>

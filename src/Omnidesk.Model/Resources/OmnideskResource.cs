@@ -148,8 +148,11 @@ namespace Omnidesk
     /// </summary>
     public sealed class OmnideskAction
     {
-        public OmnideskAction(string name, string method, string segment, string bodyKey = null, bool bulk = false, bool onParent = false)
+        public OmnideskAction(string name, string method, string segment, string bodyKey = null, bool bulk = false, bool onParent = false,
+            bool onCollection = false, string idsField = null)
         {
+            OnCollection = onCollection;
+            IdsField = idsField;
             Name = name;
             Method = method;
             Segment = segment;
@@ -163,6 +166,15 @@ namespace Omnidesk
         /// PUT /api/cases/{case}/rate/{message}.json rates a message.
         /// </summary>
         public bool OnParent { get; }
+
+        /// <summary>
+        /// The path is the collection's, then <see cref="Segment"/>, with no id in it: POST /api/v2/ticket/setstatus.
+        /// The items' ids, if any, go in the body as <see cref="IdsField"/>.
+        /// </summary>
+        public bool OnCollection { get; }
+
+        /// <summary>The body field that carries the items' ids of an action on the collection ("ticketIDs"), or null.</summary>
+        public string IdsField { get; }
 
         public string Name { get; }
 
