@@ -11,7 +11,7 @@
     DotNetFrameworkVersion = '4.7.2'
     # The model types load first, into the default context, so every assembly of the module shares them.
     RequiredAssemblies   = @('Omnidesk.Model.dll')
-    FormatsToProcess     = @('Omnidesk.Format.ps1xml')
+    FormatsToProcess     = @('Omnidesk.Format.ps1xml', 'OmnideskCom.Format.ps1xml')
     CmdletsToExport      = @(
         'Connect-Omnidesk'
         'Disconnect-Omnidesk'
@@ -37,14 +37,26 @@
         'Save-OmnideskAttachment'
         'Get-OmnideskLanguage'
         'Invoke-OmnideskRequest'
+        'Get-OmnideskTicket'
+        'New-OmnideskTicket'
+        'Set-OmnideskTicket'
+        'Remove-OmnideskTicket'
+        'Get-OmnideskTicketTimeline'
+        'New-OmnideskTicketMessage'
+        'New-OmnideskTicketNote'
+        'Get-OmnideskCustomer'
+        'New-OmnideskCustomer'
+        'Set-OmnideskCustomer'
+        'Get-OmnideskAgent'
+        'Get-OmnideskView'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @()
     PrivateData          = @{
         PSData = @{
-            Tags         = @('Omnidesk', 'Deskie', 'Helpdesk', 'ServiceDesk', 'Support', 'Tickets', 'REST', 'API', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
-            ReleaseNotes = 'Connect to an account; list, filter and page through cases; create, change, trash, restore, delete and rate cases in bulk; case changelog; ideas; messages, notes and attachments.'
+            Tags         = @('Omnidesk', 'Deskie', 'Helpdesk', 'ServiceDesk', 'Support', 'Tickets', 'OmnideskCom', 'REST', 'API', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            ReleaseNotes = 'Omnidesk.com (API v2): tickets, timelines, messages and notes, customers, agents and views. omnidesk.ru (Deskie): connect to an account; list, filter and page through cases; create, change, trash, restore, delete and rate cases in bulk; case changelog; ideas; messages, notes and attachments.'
         }
     }
 }

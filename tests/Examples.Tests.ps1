@@ -28,12 +28,14 @@ BeforeDiscovery {
     }
 
     $documents = foreach ($file in Get-ChildItem (Join-Path $repo 'docs') -Filter '*-Omnidesk*.md') {
+        # the examples of an Omnidesk.com cmdlet run on the demo of that product
+        $product = if ($file.BaseName -match '-Omnidesk(Ticket|Customer|Agent|View)') { 'OmnideskCom' } else { 'OmnideskRu' }
         $text = Get-Content -Raw -LiteralPath $file.FullName
         $section = ($text -split '(?m)^## EXAMPLES\s*$', 2)[1]
         $section = ($section -split '(?m)^## ', 2)[0]
         $examples = foreach ($match in [regex]::Matches($section, '(?ms)^### (?<title>[^\r\n]+)\r?\n.*?```powershell\r?\n(?<code>.*?)```')) {
             $code = Get-ExampleCode $match.Groups['code'].Value
-            @{ Id = $match.Groups['title'].Value.Trim(); Code = $code; Skip = Get-SkipReason $code }
+            @{ Id = $match.Groups['title'].Value.Trim(); Code = $code; Skip = Get-SkipReason $code; Product = $product }
         }
         @{ Name = $file.BaseName; Examples = @($examples) }
     }
@@ -41,7 +43,7 @@ BeforeDiscovery {
     $snippets = @([regex]::Matches($readme, '(?ms)^```powershell\r?\n(?<code>.*?)```') | ForEach-Object -Begin { $n = 0 } -Process {
             $n++
             $code = Get-ExampleCode $_.Groups['code'].Value
-            @{ Id = "README snippet $n"; Code = $code; Skip = Get-SkipReason $code }
+            @{ Id = "README snippet $n"; Code = $code; Skip = Get-SkipReason $code; Product = 'OmnideskRu' }
         })
     $documents = @($documents) + @{ Name = 'README'; Examples = $snippets }
 }
@@ -51,7 +53,7 @@ BeforeAll {
 
     function Invoke-DocumentExamples([object[]] $Examples) {
         <# Runs a document's examples in one child pwsh; returns their results by id. #>
-        $runnable = @($Examples | Where-Object { -not $_.Skip } | ForEach-Object { [pscustomobject]@{ Id = $_.Id; Code = $_.Code } })
+        $runnable = @($Examples | Where-Object { -not $_.Skip } | ForEach-Object { [pscustomobject]@{ Id = $_.Id; Code = $_.Code; Product = $_.Product } })
         if ($runnable.Count -eq 0) { return @{} }
         $exampleFile = Join-Path ([IO.Path]::GetTempPath()) ('omnidesk-examples-' + [guid]::NewGuid().ToString('N') + '.json')
         $resultFile = [IO.Path]::ChangeExtension($exampleFile, '.result.json')

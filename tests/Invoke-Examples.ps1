@@ -4,14 +4,14 @@
     Runs help and README examples as written against the module's embedded demo, one after another, and writes one
     result per example as JSON. Run it in its own `pwsh -NonInteractive` process: a prompt then fails instead of waiting.
 .DESCRIPTION
-    Before each example the demo's data is reset, the session is connected to the demo, and the location is a new
+    Before each example the demo's data is reset, the session is connected to the demo (of the product the example is for), and the location is a new
     empty folder holding the files of tests/fixtures/examples (the files of the user's that examples name). An
     example passes when it throws nothing and no error reaches its error stream (errors it silences itself, with
     -ErrorAction SilentlyContinue, -ErrorVariable or try/catch, are its own business).
 #>
 param(
     [Parameter(Mandatory)] [string] $ModuleManifest,
-    # A JSON file: an array of { Id, Code }.
+    # A JSON file: an array of { Id, Code, Product } (Product: the demo to connect to, OmnideskRu by default).
     [Parameter(Mandatory)] [string] $ExampleFile,
     [Parameter(Mandatory)] [string] $ResultFile,
     [string] $FixtureFolder
@@ -27,7 +27,8 @@ $results = foreach ($example in $examples) {
     $clock = [Diagnostics.Stopwatch]::StartNew()
     Push-Location $folder
     try {
-        Connect-Omnidesk -Demo
+        $product = if ($example.Product) { $example.Product } else { 'OmnideskRu' }
+        Connect-Omnidesk -Demo -Product $product
         [void](Invoke-RestMethod -Method Post -Uri ([string](Get-OmnideskConnection).BaseUri + '_emulator/reset'))
         $ErrorActionPreference = 'Continue'
         $output = & ([scriptblock]::Create($example.Code)) *>&1

@@ -44,7 +44,7 @@ namespace Omnidesk.Engine
                     using (var request = new HttpRequestMessage(HttpMethod.Get, url))
                     {
                         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("*/*")); // replaces the client's default application/json
-                        if (withCredentials) request.Headers.Authorization = _authorization;
+                        if (withCredentials) _dialect.Authenticate(request);
                         RequestState.Attach(request, state);
                         var response = await SendRequestAsync(request, state, HttpCompletionOption.ResponseHeadersRead, cancellation)
                             .ConfigureAwait(false);
@@ -54,7 +54,7 @@ namespace Omnidesk.Engine
                             if (status < 200 || status > 299)
                             {
                                 var answeredBy = response.RequestMessage?.RequestUri ?? url;
-                                if ((status == 401 || status == 403) && !withCredentials && _authorization != null &&
+                                if ((status == 401 || status == 403) && !withCredentials && _dialect.HasCredential &&
                                     IsAccountOrigin(url) && IsAccountOrigin(answeredBy))
                                 {
                                     withCredentials = true; // the account's host wants the API credentials: ask once more with them

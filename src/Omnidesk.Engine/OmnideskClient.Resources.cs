@@ -4,7 +4,6 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading.Tasks;
 using Omnidesk.Engine.Http;
-using Omnidesk.Engine.Resources;
 
 namespace Omnidesk.Engine
 {
@@ -30,13 +29,13 @@ namespace Omnidesk.Engine
             return result;
         }
 
-        public async Task<T> GetAsync<T>(OmnideskResource<T> resource, OmnideskParentKey parent, string key, OmnideskCallContext context)
-            where T : class
+        public async Task<T> GetAsync<T>(OmnideskResource<T> resource, OmnideskParentKey parent, string key,
+            IEnumerable<KeyValuePair<string, string>> query, OmnideskCallContext context) where T : class
         {
             if (resource == null) throw new ArgumentNullException(nameof(resource));
             if (string.IsNullOrWhiteSpace(key)) throw new ArgumentException($"A {resource.Name} id is required.", nameof(key));
             var path = _dialect.ItemPath(resource, parent, _dialect.PathKey(key), null);
-            var response = await SendAsync(HttpMethod.Get, path, null, (HttpContent)null, context).ConfigureAwait(false);
+            var response = await SendAsync(HttpMethod.Get, path, query, (HttpContent)null, context).ConfigureAwait(false);
             var item = Read(response, body => _dialect.ReadItem(body, resource, _dialect.Read<T>));
             StampParent(resource, parent, new[] { item });
             return item;
@@ -50,13 +49,12 @@ namespace Omnidesk.Engine
             if (resource.Parent == null)
             {
                 var created = await SendAsync(HttpMethod.Post, _dialect.CollectionPath(resource, null), null,
-                    RequestBodies.For(_dialect, resource, null, draft), context).ConfigureAwait(false);
-                var item = Read(created, body => _dialect.ReadItem(body, resource, _dialect.Read<T>));
-                return new OmnideskBulkResult<T>(Array.Empty<long>(), new[] { item });
+                    _dialect.Body(resource, null, Array.Empty<long>(), draft), context).ConfigureAwait(false);
+                return Read(created, body => _dialect.ReadCreated(body, resource, _dialect.Read<T>));
             }
             var parents = CheckIds(resource.Parent, parentIds, resource.BulkSize);
             var path = _dialect.CollectionPath(resource, new OmnideskParentKey(_dialect.JoinKeys(parents), 0));
-            var response = await SendAsync(HttpMethod.Post, path, null, RequestBodies.For(_dialect, resource, null, draft), context).ConfigureAwait(false);
+            var response = await SendAsync(HttpMethod.Post, path, null, _dialect.Body(resource, null, parents, draft), context).ConfigureAwait(false);
             return Read(response, body => _dialect.ReadBulk(body, resource, parents, true, false, _dialect.Read<T>));
         }
 
@@ -80,9 +78,12 @@ namespace Omnidesk.Engine
         {
             if (resource == null) throw new ArgumentNullException(nameof(resource));
             var bulk = action == null ? resource.BulkSize : action.Bulk ? resource.BulkSize : 1;
-            var checkedIds = CheckIds(resource, ids, bulk);
+            // an action on the collection with no ids field (updateCustomer) names its item in the body
+            var checkedIds = action != null && action.OnCollection && action.IdsField == null && ids != null && ids.Count == 0
+                ? Array.Empty<long>()
+                : CheckIds(resource, ids, bulk);
             var path = _dialect.ItemPath(resource, parent, _dialect.JoinKeys(checkedIds), action);
-            var response = await SendAsync(method, path, null, RequestBodies.For(_dialect, resource, action, body), context).ConfigureAwait(false);
+            var response = await SendAsync(method, path, null, _dialect.Body(resource, action, checkedIds, body), context).ConfigureAwait(false);
             // A delete is documented as "200 OK" alone: no answer means it is done.
             var isDelete = method.Method == Delete.Method;
             var result = Read(response, b => _dialect.ReadBulk(b, resource, checkedIds, false, isDelete, _dialect.Read<T>));
@@ -98,7 +99,7 @@ namespace Omnidesk.Engine
             var relative = path.Trim().TrimStart('/');
             if (Uri.TryCreate(relative, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps))
                 throw new ArgumentException("Give a path relative to the API, such as 'cases.json', not a whole address.", nameof(path));
-            if (!relative.StartsWith("api/", StringComparison.OrdinalIgnoreCase)) relative = "api/" + relative;
+            relative = _dialect.RawPath(relative);
             var body = jsonBody == null ? null : RequestContent.Json(System.Text.Encoding.UTF8.GetBytes(jsonBody));
             var response = await SendAsync(new HttpMethod(method.Trim().ToUpperInvariant()), relative, query, body, context).ConfigureAwait(false);
             return new OmnideskResponse(response.StatusCode, response.ContentType, BodyText.Decode(response.Body, int.MaxValue, out _));

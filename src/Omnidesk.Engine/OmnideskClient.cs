@@ -27,7 +27,7 @@ namespace Omnidesk.Engine
         internal const int ErrorBodyChars = 4096;
 
         private readonly OmnideskClientSettings _settings;
-        private readonly IApiDialect _dialect = DeskieDialect.Instance;
+        private readonly IApiDialect _dialect;
         private readonly Uri _baseUri;
         private readonly string _basePath;
         private readonly string _email;
@@ -35,8 +35,6 @@ namespace Omnidesk.Engine
         private readonly RateLimitTracker _rateLimit;
         private readonly AccountRateLimiter _accountLimiter;
         private readonly Redactor _redactor;
-        /// <summary>The Basic credentials, set on each API request (never a default header: downloads go without them).</summary>
-        private readonly AuthenticationHeaderValue _authorization;
         private int _disposed;
 
         internal OmnideskClient(OmnideskClientSettings settings, HttpMessageHandler innermostHandler,
@@ -50,11 +48,11 @@ namespace Omnidesk.Engine
             _settings.BaseUri = _baseUri;
             _basePath = _baseUri.AbsolutePath; // ends with '/'
 
-            var credential = settings.Credential;
-            _email = credential?.UserName;
-            // Not a default header: HttpClient would put it on every request, downloads from other hosts included.
-            _authorization = _dialect.Authorization(credential);
-            _redactor = new Redactor(credential?.Password, _authorization?.Parameter);
+            // The credential lives in the dialect, which puts it on each API request: never a default header, which
+            // HttpClient would put on every request, downloads from other hosts included.
+            _dialect = ApiDialects.For(settings);
+            _email = settings.Product == OmnideskProduct.OmnideskRu ? settings.Credential?.UserName : null;
+            _redactor = new Redactor(_dialect.Secrets);
 
             _accountLimiter = (limiters ?? AccountRateLimiters.Shared).Get(_baseUri);
             var maxBlock = _settings.MaxRetryDelay < TimeSpan.Zero ? TimeSpan.Zero : _settings.MaxRetryDelay;
@@ -73,6 +71,7 @@ namespace Omnidesk.Engine
         }
 
         public Uri BaseUri => _baseUri;
+        public OmnideskProduct Product => _settings.Product;
         public string Email => _email;
         public OmnideskClientSettings Settings => _settings.CloneWithoutCredential();
         public OmnideskRateLimit RateLimit => _rateLimit.Current;
@@ -124,7 +123,7 @@ namespace Omnidesk.Engine
             {
                 using (var request = new HttpRequestMessage(method, new Uri(_baseUri, relative)) { Content = content })
                 {
-                    request.Headers.Authorization = _authorization; // the API's own host only
+                    _dialect.Authenticate(request); // the API's own host only
                     RequestState.Attach(request, state);
                     var response = await SendRequestAsync(request, state, HttpCompletionOption.ResponseContentRead, cancellation)
                         .ConfigureAwait(false);
@@ -215,8 +214,9 @@ namespace Omnidesk.Engine
 
         private OmnideskApiException Failure(RequestState state, int? status, byte[] body, OmnideskFailureKind kind, Exception inner)
         {
-            var code = body != null ? _redactor.Scrub(_dialect.ReadErrorCode(body)) : null;
-            return new OmnideskApiException(state.Method, state.PathAndQuery, status, code, BodyPrefix(body), kind, inner);
+            var error = body != null ? _dialect.ReadError(body) : default;
+            return new OmnideskApiException(state.Method, state.PathAndQuery, status, _redactor.Scrub(error.Code), BodyPrefix(body), kind, inner,
+                _redactor.Scrub(error.Message));
         }
 
         private string BodyPrefix(byte[] body)
@@ -238,7 +238,7 @@ namespace Omnidesk.Engine
             return builder.Uri;
         }
 
-        public override string ToString() => $"Omnidesk client {_baseUri} ({_email})";
+        public override string ToString() => $"Omnidesk client {_baseUri} ({_email ?? _settings.Product.ToString()})";
 
         public void Dispose()
         {

@@ -7,9 +7,10 @@ namespace Omnidesk
     public sealed class OmnideskApiException : Exception
     {
         public OmnideskApiException(string method, string path, int? statusCode, string errorCode, string responseBody,
-            OmnideskFailureKind kind, Exception inner = null)
-            : base(BuildMessage(method, path, statusCode, errorCode, kind, inner), inner)
+            OmnideskFailureKind kind, Exception inner = null, string serverMessage = null)
+            : base(BuildMessage(method, path, statusCode, errorCode, kind, inner, serverMessage), inner)
         {
+            ServerMessage = serverMessage;
             Method = method;
             Path = path;
             StatusCode = statusCode;
@@ -28,8 +29,11 @@ namespace Omnidesk
         /// <summary>The start of the response body (at most 4 KB).</summary>
         public string ResponseBody { get; }
         public OmnideskFailureKind Kind { get; }
+        /// <summary>The server's own words about the failure (Omnidesk.com's "message"), when it sent any.</summary>
+        public string ServerMessage { get; }
 
-        private static string BuildMessage(string method, string path, int? status, string code, OmnideskFailureKind kind, Exception inner)
+        private static string BuildMessage(string method, string path, int? status, string code, OmnideskFailureKind kind, Exception inner,
+            string serverMessage)
         {
             string what;
             switch (kind)
@@ -42,7 +46,7 @@ namespace Omnidesk
                            (string.IsNullOrEmpty(code) ? "" : " (" + code + ")");
                     break;
             }
-            return $"{method} {path} {what}.";
+            return string.IsNullOrEmpty(serverMessage) ? $"{method} {path} {what}." : $"{method} {path} {what}: {serverMessage}";
         }
 
         private static string Describe(int? status)

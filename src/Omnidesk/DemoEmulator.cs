@@ -17,6 +17,9 @@ namespace Omnidesk
     {
         public const string Email = "demo@omnidesk.test";
         public const string ApiKey = "demo-api-key";
+
+        /// <summary>The demo's Omnidesk.com (API v2) key, with every permission.</summary>
+        public const string ComApiKey = "demo-com-api-key";
         private const string ListeningLine = "Omnidesk emulator listening on ";
         private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
 

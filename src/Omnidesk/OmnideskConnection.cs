@@ -6,7 +6,8 @@ namespace Omnidesk
 {
     /// <summary>
     /// A connection to one Omnidesk account: what Connect-Omnidesk -PassThru returns and -Connection takes.
-    /// It holds the HTTP client; the API key lives only inside it, in the Authorization header.
+    /// It holds the HTTP client; the API key lives only inside it (the Authorization header of omnidesk.ru, the apiKey
+    /// header or query parameter of Omnidesk.com).
     /// </summary>
     public sealed class OmnideskConnection
     {
@@ -20,8 +21,13 @@ namespace Omnidesk
         internal IOmnideskClient Client { get; }
         internal bool IsClosed { get; private set; }
 
+        /// <summary>Which API the account speaks: OmnideskRu (omnidesk.ru, Deskie) or OmnideskCom (Omnidesk.com, API v2).</summary>
+        public OmnideskProduct Product => Client.Product;
         public Uri BaseUri => Client.BaseUri;
+        /// <summary>The staff e-mail of an omnidesk.ru connection; null on Omnidesk.com, whose API key stands alone.</summary>
         public string Email => Client.Email;
+        /// <summary>Omnidesk.com: the time zone of the API's dates; null on omnidesk.ru, whose dates carry their offset.</summary>
+        public string TimeZone => Product == OmnideskProduct.OmnideskCom ? Client.Settings.TimeZone : null;
         public DateTimeOffset ConnectedAt { get; }
         public bool IsDemo { get; }
         public int TimeoutSec => (int)Client.Settings.Timeout.TotalSeconds;
@@ -38,7 +44,7 @@ namespace Omnidesk
             Client.Dispose();
         }
 
-        public override string ToString() => $"{Email} at {BaseUri}";
+        public override string ToString() => Email != null ? $"{Email} at {BaseUri}" : $"API key at {BaseUri}";
     }
 
     /// <summary>

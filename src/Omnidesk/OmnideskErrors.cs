@@ -43,6 +43,8 @@ namespace Omnidesk
                 case OmnideskFailureKind.Timeout: return ErrorCategory.OperationTimeout;
                 case OmnideskFailureKind.InvalidResponse: return ErrorCategory.InvalidResult;
             }
+            // Omnidesk.com answers "This ticket does not exist." with a 400
+            if (e.ErrorCode != null && e.ErrorCode.EndsWith("_not_found", StringComparison.Ordinal)) return ErrorCategory.ObjectNotFound;
             switch (e.StatusCode)
             {
                 case 400:
@@ -80,6 +82,21 @@ namespace Omnidesk
         public static ErrorRecord Disconnected(OmnideskConnection connection) => new ErrorRecord(
             new InvalidOperationException($"The connection {connection} was closed by Disconnect-Omnidesk. Connect again."),
             "OmnideskConnectionClosed", ErrorCategory.ConnectionError, connection);
+
+        /// <summary>A cmdlet of one product called on a connection to the other.</summary>
+        public static ErrorRecord WrongProduct(string command, OmnideskProduct served, OmnideskConnection connection)
+        {
+            var message = $"{command} serves {ProductName(served)} (-Product {served}), but the connection to {connection.BaseUri} is to " +
+                          $"{ProductName(connection.Product)} (-Product {connection.Product}). Connect with Connect-Omnidesk -Product {served}, " +
+                          "or pass such a connection with -Connection.";
+            return new ErrorRecord(new InvalidOperationException(message), "OmnideskWrongProduct", ErrorCategory.InvalidOperation, connection)
+            {
+                ErrorDetails = new ErrorDetails(message) { RecommendedAction = $"Connect-Omnidesk -Product {served} ..." },
+            };
+        }
+
+        public static string ProductName(OmnideskProduct product) =>
+            product == OmnideskProduct.OmnideskCom ? "Omnidesk.com (API v2)" : "omnidesk.ru (Deskie)";
 
         /// <summary>A case of a bulk request that the API left out of case_success_id.</summary>
         public static ErrorRecord NotApplied(long caseId, string outcome) => new ErrorRecord(

@@ -1,32 +1,32 @@
 using System.Collections.Generic;
 using Omnidesk.Engine.Dialects;
 using Omnidesk.Engine.Http;
+using Omnidesk.Engine.Json;
 
 namespace Omnidesk.Engine.Tests
 {
     /// <summary>
-    /// The request bodies as the engine sends them: each draft through the Deskie dialect with the key its resource or
+    /// The request bodies as the engine sends them: each draft through the omnidesk.ru JSON contract with the key its resource or
     /// action describes (see <see cref="OmnideskResources"/>), the same call the generic verbs make.
     /// </summary>
     internal static class CaseBodies
     {
-        private static IApiDialect Dialect => DeskieDialect.Instance;
 
-        public static byte[] NewCaseJson(OmnideskNewCase c) => Dialect.JsonBody(OmnideskResources.Case.BodyKey, c);
+        public static byte[] NewCaseJson(OmnideskNewCase c) => ApiJsonContract.Body(OmnideskResources.Case.BodyKey, c);
 
-        public static IReadOnlyList<FormField> NewCaseForm(OmnideskNewCase c) => Dialect.FormBody(OmnideskResources.Case.BodyKey, c, c.Attachments);
+        public static IReadOnlyList<FormField> NewCaseForm(OmnideskNewCase c) => ApiJsonContract.Form(OmnideskResources.Case.BodyKey, c, c.Attachments);
 
-        public static byte[] CaseChange(OmnideskCaseChange c) => Dialect.JsonBody(OmnideskResources.Case.BodyKey, c);
+        public static byte[] CaseChange(OmnideskCaseChange c) => ApiJsonContract.Body(OmnideskResources.Case.BodyKey, c);
 
         /// <summary>A message's rating names no staff member (as OmnideskEndpoints.RateMessageAsync sends it).</summary>
         public static byte[] Rate(OmnideskRatingChange r, bool withStaff) =>
-            Dialect.JsonBody(OmnideskResources.Case.Action("rate").BodyKey,
+            ApiJsonContract.Body(OmnideskResources.Case.Action("rate").BodyKey,
                 withStaff ? r : new OmnideskRatingChange { Rating = r.Rating, Comment = r.Comment });
 
-        public static byte[] IdeaChange(OmnideskIdeaChange c) => Dialect.JsonBody(OmnideskResources.Case.Action("idea").BodyKey, c);
+        public static byte[] IdeaChange(OmnideskIdeaChange c) => ApiJsonContract.Body(OmnideskResources.Case.Action("idea").BodyKey, c);
 
         public static byte[] IdeaResponse(string content) =>
-            Dialect.JsonBody(OmnideskResources.Case.Action("idea_official_response").BodyKey, new OmnideskIdeaResponse(content));
+            ApiJsonContract.Body(OmnideskResources.Case.Action("idea_official_response").BodyKey, new OmnideskIdeaResponse(content));
     }
 
     internal static class MessageBodies
@@ -36,22 +36,21 @@ namespace Omnidesk.Engine.Tests
 
         private static IApiDialect Dialect => DeskieDialect.Instance;
 
-        public static byte[] NewMessageJson(OmnideskNewMessage m) => Dialect.JsonBody(MessageRoot, m);
+        public static byte[] NewMessageJson(OmnideskNewMessage m) => ApiJsonContract.Body(MessageRoot, m);
 
-        public static IReadOnlyList<FormField> NewMessageForm(OmnideskNewMessage m) => Dialect.FormBody(MessageRoot, m, m.Attachments);
+        public static IReadOnlyList<FormField> NewMessageForm(OmnideskNewMessage m) => ApiJsonContract.Form(MessageRoot, m, m.Attachments);
 
-        public static byte[] NewNoteJson(OmnideskNewMessage n) => Dialect.JsonBody(NoteRoot, n);
+        public static byte[] NewNoteJson(OmnideskNewMessage n) => ApiJsonContract.Body(NoteRoot, n);
 
-        public static IReadOnlyList<FormField> NewNoteForm(OmnideskNewMessage n) => Dialect.FormBody(NoteRoot, n, n.Attachments);
+        public static IReadOnlyList<FormField> NewNoteForm(OmnideskNewMessage n) => ApiJsonContract.Form(NoteRoot, n, n.Attachments);
 
         public static byte[] Edit(string root, string content, string contentHtml) =>
-            Dialect.JsonBody(root, new OmnideskMessageEdit { Content = content, ContentHtml = contentHtml });
+            ApiJsonContract.Body(root, new OmnideskMessageEdit { Content = content, ContentHtml = contentHtml });
     }
 
     /// <summary>The answers as the engine reads them: the Deskie envelopes and the JSON contract.</summary>
     internal static class Wire
     {
-        private static IApiDialect Dialect => DeskieDialect.Instance;
 
         public static OmnideskCase Case(byte[] body) => Dialect.ReadItem(body, OmnideskResources.Case, Dialect.Read<OmnideskCase>);
 

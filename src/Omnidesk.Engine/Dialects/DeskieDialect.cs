@@ -3,11 +3,13 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Net;
+using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Omnidesk.Engine.Http;
 using Omnidesk.Engine.Json;
+using Omnidesk.Engine.Resources;
 
 namespace Omnidesk.Engine.Dialects
 {
@@ -18,18 +20,35 @@ namespace Omnidesk.Engine.Dialects
     /// </summary>
     internal sealed class DeskieDialect : IApiDialect
     {
-        public static readonly DeskieDialect Instance = new DeskieDialect();
+        /// <summary>The dialect without a credential: it reads answers and names headers like any other.</summary>
+        public static readonly DeskieDialect Instance = new DeskieDialect(null);
 
         private static readonly RateLimitHeaders Headers = new RateLimitHeaders("rate_limit_per_minute", "api_calls_left", "retry_after");
 
+        /// <summary>The Basic credentials, set on each API request (never a default header: downloads go without them).</summary>
+        private readonly AuthenticationHeaderValue _authorization;
+
+        public DeskieDialect(NetworkCredential credential)
+        {
+            if (credential == null)
+            {
+                Secrets = Array.Empty<string>();
+                return;
+            }
+            var pair = (credential.UserName ?? "") + ":" + (credential.Password ?? "");
+            _authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(pair)));
+            Secrets = new[] { credential.Password, _authorization.Parameter };
+        }
+
         public RateLimitHeaders RateLimitHeaders => Headers;
 
-        public AuthenticationHeaderValue Authorization(NetworkCredential credential)
-        {
-            if (credential == null) return null;
-            var pair = (credential.UserName ?? "") + ":" + (credential.Password ?? "");
-            return new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(pair)));
-        }
+        public void Authenticate(HttpRequestMessage request) => request.Headers.Authorization = _authorization;
+
+        public bool HasCredential => _authorization != null;
+
+        public string[] Secrets { get; }
+
+        public string RawPath(string path) => path.StartsWith("api/", StringComparison.OrdinalIgnoreCase) ? path : "api/" + path;
 
         public string CollectionPath(OmnideskResource resource, OmnideskParentKey parent) =>
             Under(resource, parent) + resource.Path + ".json";
@@ -63,10 +82,8 @@ namespace Omnidesk.Engine.Dialects
 
         public T Read<T>(JsonElement element) => ApiJsonContract.Read<T>(element);
 
-        public byte[] JsonBody(string key, object draft) => ApiJsonContract.Body(key, draft);
-
-        public IReadOnlyList<FormField> FormBody(string key, object draft, IEnumerable<OmnideskUpload> files) =>
-            ApiJsonContract.Form(key, draft, files);
+        public Func<HttpContent> Body(OmnideskResource resource, OmnideskAction action, IReadOnlyList<long> ids, object draft) =>
+            RequestBodies.For(resource, action, draft);
 
         public OmnideskPage<T> ReadPage<T>(byte[] body, OmnideskResource resource, Func<JsonElement, T> map) =>
             DeskieEnvelope.ParseList(body, resource.ItemKey, map);
@@ -74,7 +91,10 @@ namespace Omnidesk.Engine.Dialects
         public T ReadItem<T>(byte[] body, OmnideskResource resource, Func<JsonElement, T> map) =>
             DeskieEnvelope.ParseSingle(body, resource.ItemKey, resource.IdField, map);
 
-        public string ReadErrorCode(byte[] body) => DeskieEnvelope.TryReadErrorCode(body);
+        public ApiError ReadError(byte[] body) => new ApiError(DeskieEnvelope.TryReadErrorCode(body), null);
+
+        public OmnideskBulkResult<T> ReadCreated<T>(byte[] body, OmnideskResource resource, Func<JsonElement, T> map) where T : class =>
+            new OmnideskBulkResult<T>(Array.Empty<long>(), new[] { ReadItem(body, resource, map) });
 
         /// <summary>
         /// {"case":{…}} → that item (its id succeeded); {"case_success_id":[…]} → those ids (numbers or numeric strings);

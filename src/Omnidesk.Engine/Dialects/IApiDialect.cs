@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Net;
-using System.Net.Http.Headers;
+using System.Net.Http;
 using System.Text.Json;
 using Omnidesk.Engine.Http;
 
@@ -14,8 +13,20 @@ namespace Omnidesk.Engine.Dialects
     /// </summary>
     internal interface IApiDialect
     {
-        /// <summary>The Authorization header for the connection's credential, or null when the API authenticates otherwise.</summary>
-        AuthenticationHeaderValue Authorization(NetworkCredential credential);
+        /// <summary>
+        /// Puts the connection's credential on a request to the API (after its path and query were taken for logs and
+        /// errors, so a key in the query string is never among them).
+        /// </summary>
+        void Authenticate(HttpRequestMessage request);
+
+        /// <summary>Whether the connection has a credential to authenticate with.</summary>
+        bool HasCredential { get; }
+
+        /// <summary>The texts of the credential that no log or error may show.</summary>
+        string[] Secrets { get; }
+
+        /// <summary>A raw request's path (Invoke-OmnideskRequest) under the API root: "cases.json" → "api/cases.json".</summary>
+        string RawPath(string path);
 
         /// <summary>The rate-limit headers of this API.</summary>
         RateLimitHeaders RateLimitHeaders { get; }
@@ -38,17 +49,20 @@ namespace Omnidesk.Engine.Dialects
         /// <summary>One object of the API as <typeparamref name="T"/>, by the dialect's naming, value quirks and date format.</summary>
         T Read<T>(JsonElement element);
 
-        /// <summary>A JSON body: the draft's members, wrapped in <paramref name="key"/> when the API wraps bodies.</summary>
-        byte[] JsonBody(string key, object draft);
-
-        /// <summary>The same members as multipart form fields, then the files.</summary>
-        IReadOnlyList<FormField> FormBody(string key, object draft, IEnumerable<OmnideskUpload> files);
+        /// <summary>
+        /// A factory of a write's body (made afresh for every attempt), from the draft and, for an action that carries
+        /// them in the body, the items' ids; null for a request without one.
+        /// </summary>
+        Func<HttpContent> Body(OmnideskResource resource, OmnideskAction action, IReadOnlyList<long> ids, object draft);
 
         /// <summary>One page of a list answer.</summary>
         OmnideskPage<T> ReadPage<T>(byte[] body, OmnideskResource resource, Func<JsonElement, T> map);
 
         /// <summary>One item answer.</summary>
         T ReadItem<T>(byte[] body, OmnideskResource resource, Func<JsonElement, T> map);
+
+        /// <summary>The answer to a creation of a resource without a parent: the new item, or the id the answer names.</summary>
+        OmnideskBulkResult<T> ReadCreated<T>(byte[] body, OmnideskResource resource, Func<JsonElement, T> map) where T : class;
 
         /// <summary>
         /// The answer to a write on <paramref name="ids"/> (the items' own ids, or for a child resource's creation the
@@ -58,11 +72,24 @@ namespace Omnidesk.Engine.Dialects
         OmnideskBulkResult<T> ReadBulk<T>(byte[] body, OmnideskResource resource, IReadOnlyList<long> ids, bool underParents,
             bool bodilessMeansAll, Func<JsonElement, T> map) where T : class;
 
-        /// <summary>The API's error code or message in an error body, or null.</summary>
-        string ReadErrorCode(byte[] body);
+        /// <summary>The API's error code (a stable word, such as case_not_found) and message in an error body.</summary>
+        ApiError ReadError(byte[] body);
     }
 
-    /// <summary>The names of the headers that tell an API's request budget.</summary>
+    /// <summary>What an error body says: a stable code (or null) and the server's message (or null).</summary>
+    internal struct ApiError
+    {
+        public ApiError(string code, string message)
+        {
+            Code = code;
+            Message = message;
+        }
+
+        public string Code { get; }
+        public string Message { get; }
+    }
+
+    /// <summary>The names of the headers that tell an API's request budget (null: the API has no such header).</summary>
     internal sealed class RateLimitHeaders
     {
         public RateLimitHeaders(string limit, string callsLeft, string retryAfter)

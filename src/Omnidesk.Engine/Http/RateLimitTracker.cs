@@ -34,7 +34,7 @@ namespace Omnidesk.Engine.Http
 
         public static string ReadHeader(HttpResponseMessage response, string name)
         {
-            if (response == null) return null;
+            if (response == null || name == null) return null;
             IEnumerable<string> values;
             if (response.Headers.TryGetValues(name, out values) ||
                 (response.Content != null && response.Content.Headers.TryGetValues(name, out values)))

@@ -28,6 +28,19 @@ namespace Omnidesk.Engine.Http
         /// <summary>An empty body (Content-Length: 0), typed application/json like the docs' curl -d ''.</summary>
         public static Func<HttpContent> Empty() => Json(Array.Empty<byte>());
 
+        /// <summary>application/x-www-form-urlencoded text fields (lists as repeated name[] fields).</summary>
+        public static Func<HttpContent> UrlEncoded(IReadOnlyList<FormField> fields)
+        {
+            if (fields == null) throw new ArgumentNullException(nameof(fields));
+            var pairs = new List<KeyValuePair<string, string>>();
+            foreach (var field in fields)
+            {
+                if (field.File != null) throw new ArgumentException("A urlencoded body cannot carry files.", nameof(fields));
+                pairs.Add(new KeyValuePair<string, string>(field.Name, field.Value));
+            }
+            return () => new FormUrlEncodedContent(pairs);
+        }
+
         /// <summary>multipart/form-data; files are opened anew for every attempt.</summary>
         public static Func<HttpContent> Multipart(IReadOnlyList<FormField> fields)
         {

@@ -43,6 +43,34 @@ namespace Omnidesk.Engine.Json
                 .Ignore(nameof(OmnideskNewMessage.Attachments)),
             [typeof(OmnideskCaseChange)] = t => t
                 .Rename(nameof(OmnideskCaseChange.RemoveLabels), "delete_labels"),
+            // Omnidesk.com (API v2): every object's id is "id"; the rest follows the convention but for these.
+            [typeof(OmnideskTicket)] = t => t
+                .Rename(nameof(OmnideskTicket.TicketId), "id")
+                .Rename(nameof(OmnideskTicket.UpdatedAt), "last_update")
+                .Ignore(nameof(OmnideskTicket.HistoryIncluded)), // how it was read, set by the caller
+            [typeof(OmnideskTimelineEntry)] = t => t
+                .Rename(nameof(OmnideskTimelineEntry.EntryId), "id") // text on notes and messages, a number on events
+                .Alias(nameof(OmnideskTimelineEntry.Content), "description") // an event's text
+                .Convert(nameof(OmnideskTimelineEntry.MetaData), ComConverters.JsonTextFields)
+                .Ignore(nameof(OmnideskTimelineEntry.Cc)) // from meta_data, below
+                .Ignore(nameof(OmnideskTimelineEntry.Bcc))
+                .After(o =>
+                {
+                    var entry = (OmnideskTimelineEntry)o;
+                    entry.Cc = ComConverters.Addresses(entry.MetaData, "cc");
+                    entry.Bcc = ComConverters.Addresses(entry.MetaData, "bcc");
+                }),
+            [typeof(OmnideskCustomer)] = t => t
+                .Rename(nameof(OmnideskCustomer.CustomerId), "id")
+                .Rename(nameof(OmnideskCustomer.Channels), "customer_channels")
+                .Rename(nameof(OmnideskCustomer.CustomFields), "customer_custom_fields")
+                .Convert(nameof(OmnideskCustomer.CustomFields), ComConverters.NameValueFields),
+            [typeof(OmnideskCustomerChannel)] = t => t
+                .Rename(nameof(OmnideskCustomerChannel.Address), "unique_reference"),
+            [typeof(OmnideskAgent)] = t => t
+                .Rename(nameof(OmnideskAgent.AgentId), "id"),
+            [typeof(OmnideskView)] = t => t
+                .Rename(nameof(OmnideskView.ViewId), "id"),
             [typeof(OmnideskRatingChange)] = t => t
                 .Rename(nameof(OmnideskRatingChange.Comment), "rating_comment")
                 .Rename(nameof(OmnideskRatingChange.RatedStaffId), "rating_staff_id"), // the request's name; answers say rated_staff_id
@@ -123,6 +151,25 @@ namespace Omnidesk.Engine.Json
             public Members ZeroIsNone(string property) => Map(property, value => value is long number && number == 0 ? null : value);
 
             public Members Trim(string property) => Map(property, value => ((string)value)?.Trim());
+
+            /// <summary>The member's own converter, where its JSON form is not its type's usual one.</summary>
+            public Members Convert(string property, System.Text.Json.Serialization.JsonConverter converter)
+            {
+                Find(property).CustomConverter = converter;
+                return this;
+            }
+
+            /// <summary>Derives members from the others once the object is read.</summary>
+            public Members After(Action<object> derive)
+            {
+                var whenRead = _type.OnDeserialized;
+                _type.OnDeserialized = o =>
+                {
+                    whenRead?.Invoke(o);
+                    derive(o);
+                };
+                return this;
+            }
 
             public Members Ignore(string property)
             {

@@ -41,6 +41,7 @@ namespace Omnidesk
 
         protected override void BeginProcessing()
         {
+            base.BeginProcessing();
             if (Content == null && ContentHtml == null)
                 ThrowTerminatingError(OmnideskErrors.InvalidArgument("OmnideskContentMissing", $"Give the {Kind.Noun()}'s text: -Content or -ContentHtml.", null));
             // The same files go to every case: checked once, before anything is sent or asked.

@@ -19,6 +19,23 @@ namespace Omnidesk
 
         private OmnideskConnection _resolved;
 
+        /// <summary>The product this cmdlet serves (<see cref="OmnideskProduct.OmnideskRu"/> unless it says so); null: both.</summary>
+        private protected virtual OmnideskProduct? ServedProduct => OmnideskProduct.OmnideskRu;
+
+        /// <summary>A connection to the other product fails the command at once, before any input is read.</summary>
+        protected override void BeginProcessing()
+        {
+            var connection = Connection ?? DefaultConnections.Current;
+            if (connection != null && !connection.IsClosed) CheckProduct(connection);
+        }
+
+        private void CheckProduct(OmnideskConnection connection)
+        {
+            var served = ServedProduct;
+            if (served.HasValue && connection.Product != served.Value)
+                ThrowTerminatingError(OmnideskErrors.WrongProduct(MyInvocation.MyCommand.Name, served.Value, connection));
+        }
+
         /// <summary>
         /// The command's per-item requests: up to <see cref="Concurrency"/> at once, their outcomes written in the order
         /// the items came. Whatever a command writes about an item goes through it (<see cref="ItemRequests.Deliver"/>).
@@ -64,6 +81,7 @@ namespace Omnidesk
                         ThrowTerminatingError(OmnideskErrors.NotConnected());
                     if (connection.IsClosed)
                         ThrowTerminatingError(OmnideskErrors.Disconnected(connection));
+                    CheckProduct(connection);
                     _resolved = connection;
                 }
                 return _resolved.Client;

@@ -6,16 +6,15 @@ namespace Omnidesk
     /// <summary>
     /// A Get cmdlet for a resource's list: -First/-Skip/-IncludeTotalCount become the fewest pages, read as they are
     /// needed, each item written as its page arrives; a failed page stops the command (a silently short list would
-    /// mislead). A derived cmdlet names its resource and, when it has filters, adds them to <see cref="Query"/>.
-    /// The cmdlet itself must declare SupportsPaging.
+    /// mislead). A derived cmdlet names its resource and, when it has filters, adds them to <see cref="Query"/>; it
+    /// declares its -PageSize (each endpoint has its own maximum) and SupportsPaging.
     /// </summary>
     public abstract class ResourceListCmdlet<T> : OmnideskConnectedCmdlet where T : class
     {
-        [Parameter]
-        [ValidateRange(1, 100)]
-        public int PageSize { get; set; } = 100;
-
         private protected abstract OmnideskResource<T> Resource { get; }
+
+        /// <summary>The cmdlet's -PageSize: the items asked for in one request.</summary>
+        private protected abstract int RequestedPageSize { get; }
 
         /// <summary>The list's filters as query parameters.</summary>
         private protected virtual IEnumerable<KeyValuePair<string, string>> Query => System.Array.Empty<KeyValuePair<string, string>>();
@@ -28,7 +27,7 @@ namespace Omnidesk
             {
                 var query = new List<KeyValuePair<string, string>>(Query);
                 new ListPager<T>(this, progress, resource, (page, limit, context) => Client.GetPageAsync(resource, null, query, page, limit, context))
-                    .WriteWindow(System.Math.Min(PageSize, resource.MaxPageSize));
+                    .WriteWindow(System.Math.Min(RequestedPageSize, resource.MaxPageSize));
             }
             catch (OmnideskApiException e)
             {

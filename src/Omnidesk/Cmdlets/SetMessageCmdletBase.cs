@@ -18,6 +18,7 @@ namespace Omnidesk
 
         protected override void BeginProcessing()
         {
+            base.BeginProcessing();
             if (Content == null && ContentHtml == null)
                 ThrowTerminatingError(OmnideskErrors.InvalidArgument("OmnideskNoChange", "Nothing to change: give -Content or -ContentHtml.", null));
         }

@@ -43,6 +43,7 @@ namespace Omnidesk.Commands
 
         protected override void BeginProcessing()
         {
+            base.BeginProcessing();
             _folder = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path, out var provider, out _);
             if (provider.ImplementingType != typeof(Microsoft.PowerShell.Commands.FileSystemProvider))
                 ThrowTerminatingError(OmnideskErrors.InvalidArgument("OmnideskPathNotAFolder",

@@ -18,6 +18,7 @@ namespace Omnidesk.Commands
 
         protected override void BeginProcessing()
         {
+            base.BeginProcessing();
             if (Spam && Permanent)
                 ThrowTerminatingError(OmnideskErrors.InvalidArgument("OmnideskConflictingSwitches",
                     "-Spam and -Permanent cannot be used together: a case is either marked as spam (recoverable) or deleted for good.", null));

@@ -55,6 +55,7 @@ namespace Omnidesk.Commands
 
         protected override void BeginProcessing()
         {
+            base.BeginProcessing();
             _change = new OmnideskCaseChange
             {
                 Subject = Subject,

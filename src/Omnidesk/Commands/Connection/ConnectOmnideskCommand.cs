@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Management.Automation;
 using System.Net;
 using System.Security;
+using System.Threading.Tasks;
 
 namespace Omnidesk.Commands
 {
@@ -32,8 +33,9 @@ namespace Omnidesk.Commands
         [Credential]
         public PSCredential Credential { get; set; }
 
-        [Parameter(Mandatory = true, ParameterSetName = DomainApiKeySet)]
-        [Parameter(Mandatory = true, ParameterSetName = BaseUriApiKeySet)]
+        /// <summary>The staff e-mail of an omnidesk.ru account; Omnidesk.com keys stand alone.</summary>
+        [Parameter(ParameterSetName = DomainApiKeySet)]
+        [Parameter(ParameterSetName = BaseUriApiKeySet)]
         [ValidateNotNullOrEmpty]
         public string Email { get; set; }
 
@@ -44,6 +46,19 @@ namespace Omnidesk.Commands
 
         [Parameter(Mandatory = true, ParameterSetName = DemoSet)]
         public SwitchParameter Demo { get; set; }
+
+        /// <summary>Which API the account speaks; known from the host when omitted (*.omnidesk.com, .io, .nl: OmnideskCom).</summary>
+        [Parameter]
+        public OmnideskProduct Product { get; set; }
+
+        /// <summary>Omnidesk.com: send the API key in the apiKey header (default) or query parameter.</summary>
+        [Parameter]
+        public OmnideskApiKeyLocation ApiKeyIn { get; set; } = OmnideskApiKeyLocation.Header;
+
+        /// <summary>Omnidesk.com: the time zone of the API's zone-less dates.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string TimeZone { get; set; } = OmnideskClientSettings.DefaultTimeZone;
 
         [Parameter]
         [ValidateRange(1, 3600)]
@@ -72,10 +87,14 @@ namespace Omnidesk.Commands
         protected override void EndProcessing()
         {
             var baseUri = ResolveBaseUri();
+            var product = ResolveProduct(baseUri);
             var settings = new OmnideskClientSettings
             {
                 BaseUri = baseUri,
-                Credential = ResolveCredential(),
+                Product = product,
+                ApiKeyLocation = ApiKeyIn,
+                TimeZone = TimeZone,
+                Credential = ResolveCredential(product),
                 Timeout = TimeSpan.FromSeconds(TimeoutSec),
                 MaxRetryCount = MaxRetryCount,
                 RetryBaseDelay = TimeSpan.FromSeconds(RetryBaseDelaySec),
@@ -85,12 +104,26 @@ namespace Omnidesk.Commands
                             " PowerShell/" + PSVersion(),
             };
 
-            var client = EngineBridge.CreateClient(settings);
+            IOmnideskClient client;
+            try
+            {
+                client = EngineBridge.CreateClient(settings);
+            }
+            catch (ArgumentException e) // a time zone this computer does not know
+            {
+                ThrowTerminatingError(OmnideskErrors.InvalidArgument("OmnideskInvalidTimeZone", e.Message, TimeZone));
+                return;
+            }
             try
             {
                 // One cheap request proves the address and the credentials before anything else relies on them. A host
                 // that cannot be reached at all is most likely a wrong -Domain/-BaseUri: say so now, not after the retries.
-                Await(context => client.GetFiltersAsync(context.WithConnectFailureFinal()));
+                Await(context => Probe(client, context.WithConnectFailureFinal()));
+            }
+            catch (OmnideskApiException e) when (product == OmnideskProduct.OmnideskCom && e.StatusCode == 403)
+            {
+                // The key is valid but may not read tickets: the cmdlets it may use still work.
+                WriteVerbose($"The API key may not read tickets ({e.ServerMessage ?? "HTTP 403"}); connected all the same.");
             }
             catch (OmnideskApiException e)
             {
@@ -105,8 +138,33 @@ namespace Omnidesk.Commands
 
             var connection = new OmnideskConnection(client, Demo.IsPresent);
             DefaultConnections.Set(connection);
-            WriteVerbose($"Connected to {connection.BaseUri} as {connection.Email}.");
+            WriteVerbose(connection.Email != null
+                ? $"Connected to {connection.BaseUri} as {connection.Email}."
+                : $"Connected to {OmnideskErrors.ProductName(product)} at {connection.BaseUri} with an API key (dates in {settings.TimeZone}).");
             if (PassThru) WriteObject(connection);
+        }
+
+        /// <summary>The cheapest read of each API: the staff member's filters; one ticket.</summary>
+        private static async Task<bool> Probe(IOmnideskClient client, OmnideskCallContext context)
+        {
+            if (client.Product == OmnideskProduct.OmnideskCom) await client.GetTicketsAsync(null, 1, 1, context).ConfigureAwait(false);
+            else await client.GetFiltersAsync(context).ConfigureAwait(false);
+            return true;
+        }
+
+        /// <summary>-Product, else the host's: *.omnidesk.com, *.omnidesk.io and *.omnidesk.nl are Omnidesk.com; others omnidesk.ru.</summary>
+        private OmnideskProduct ResolveProduct(Uri baseUri)
+        {
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(Product))) return Product;
+            return !Demo && IsOmnideskComHost(baseUri.Host) ? OmnideskProduct.OmnideskCom : OmnideskProduct.OmnideskRu;
+        }
+
+        internal static bool IsOmnideskComHost(string host)
+        {
+            host = host.TrimEnd('.').ToLowerInvariant();
+            foreach (var suffix in new[] { "omnidesk.com", "omnidesk.io", "omnidesk.nl" })
+                if (host == suffix || host.EndsWith("." + suffix, StringComparison.Ordinal)) return true;
+            return false;
         }
 
         private Uri ResolveBaseUri()
@@ -116,7 +174,8 @@ namespace Omnidesk.Commands
             else if (BaseUri != null) uri = BaseUri;
             else
             {
-                try { uri = DomainToUri(Domain); }
+                var comAccount = MyInvocation.BoundParameters.ContainsKey(nameof(Product)) && Product == OmnideskProduct.OmnideskCom;
+                try { uri = DomainToUri(Domain, comAccount ? "omnidesk.com" : "omnidesk.ru"); }
                 catch (ArgumentException e) { ThrowTerminatingError(OmnideskErrors.InvalidArgument("OmnideskInvalidDomain", e.Message, Domain)); return null; }
             }
 
@@ -130,26 +189,65 @@ namespace Omnidesk.Commands
             return new Uri(uri.GetLeftPart(UriPartial.Authority) + "/");
         }
 
-        internal static Uri DomainToUri(string domain)
+        internal static Uri DomainToUri(string domain, string accountSuffix = "omnidesk.ru")
         {
             domain = domain.Trim();
             if (domain.IndexOf("://", StringComparison.Ordinal) >= 0) return new Uri(domain);
             domain = domain.TrimEnd('/');
-            // A bare account name is an omnidesk.ru subdomain; anything with a dot is a host of its own (Deskie, custom domains).
-            var host = domain.IndexOf('.') >= 0 ? domain : domain + ".omnidesk.ru";
+            // A bare account name is a subdomain of the product's host (omnidesk.ru unless -Product OmnideskCom); anything
+            // with a dot is a host of its own (Deskie, custom domains).
+            var host = domain.IndexOf('.') >= 0 ? domain : domain + "." + accountSuffix;
             if (Uri.CheckHostName(host) == UriHostNameType.Unknown)
                 throw new ArgumentException($"'{domain}' is neither an Omnidesk account name nor a host name.");
             return new Uri("https://" + host + "/");
         }
 
-        private NetworkCredential ResolveCredential()
+        /// <summary>omnidesk.ru: the staff e-mail and API key. Omnidesk.com: the API key alone (-Credential: its password).</summary>
+        private NetworkCredential ResolveCredential(OmnideskProduct product)
         {
-            if (Demo) return new NetworkCredential(DemoEmulator.Email, DemoEmulator.ApiKey);
-            if (Credential != null) return new NetworkCredential(Credential.UserName, Credential.Password);
-            return new NetworkCredential(Email, ApiKey);
+            var com = product == OmnideskProduct.OmnideskCom;
+            if (Demo) return com ? new NetworkCredential("", DemoEmulator.ComApiKey) : new NetworkCredential(DemoEmulator.Email, DemoEmulator.ApiKey);
+            if (Credential != null) return com ? new NetworkCredential("", Credential.Password) : new NetworkCredential(Credential.UserName, Credential.Password);
+            if (!com && string.IsNullOrEmpty(Email))
+                ThrowTerminatingError(OmnideskErrors.InvalidArgument("OmnideskEmailMissing",
+                    "An omnidesk.ru (Deskie) API key belongs to a staff member: give the staff e-mail with -Email. " +
+                    "(An Omnidesk.com key stands alone: use -Product OmnideskCom, or a *.omnidesk.com -Domain.)", null));
+            return com ? new NetworkCredential("", ApiKey) : new NetworkCredential(Email, ApiKey);
         }
 
-        private static ErrorRecord ConnectFailed(OmnideskApiException e, OmnideskClientSettings settings)
+        private static ErrorRecord ConnectFailed(OmnideskApiException e, OmnideskClientSettings settings) =>
+            settings.Product == OmnideskProduct.OmnideskCom ? ComConnectFailed(e, settings) : RuConnectFailed(e, settings);
+
+        private static ErrorRecord ComConnectFailed(OmnideskApiException e, OmnideskClientSettings settings)
+        {
+            var said = e.ServerMessage == null ? "" : ": " + e.ServerMessage;
+            string message;
+            switch (e.StatusCode)
+            {
+                case 401:
+                    message = $"Omnidesk.com at {settings.BaseUri} did not accept the API key (HTTP 401{said}). " +
+                              "Create or copy an API key in Omnidesk (admin settings, API keys) and give it as -ApiKey, or as the password of -Credential.";
+                    break;
+                case 404:
+                    message = $"No Omnidesk.com API answers at {settings.BaseUri}api/v2/ (HTTP 404). Check -Domain or -BaseUri, and -Product.";
+                    break;
+                case null when e.Kind == OmnideskFailureKind.Network || e.Kind == OmnideskFailureKind.Timeout:
+                    message = $"Could not connect to Omnidesk.com at {settings.BaseUri}: {e.Message} " +
+                              "Check -Domain or -BaseUri, and that this computer can reach that host (network, proxy, firewall).";
+                    break;
+                default:
+                    message = $"Could not connect to Omnidesk.com at {settings.BaseUri}: {e.Message}";
+                    break;
+            }
+            var record = OmnideskErrors.ToErrorRecord(e, settings.BaseUri);
+            record.ErrorDetails = new ErrorDetails(message)
+            {
+                RecommendedAction = e.StatusCode == 401 ? "Connect-Omnidesk -Domain <account>.omnidesk.com -ApiKey (Read-Host -AsSecureString 'API key')" : null
+            };
+            return record;
+        }
+
+        private static ErrorRecord RuConnectFailed(OmnideskApiException e, OmnideskClientSettings settings)
         {
             var email = settings.Credential.UserName;
             string message;

@@ -24,6 +24,7 @@ namespace Omnidesk.Commands
 
         protected override void BeginProcessing()
         {
+            base.BeginProcessing();
             if (Content == null && Stage == null && CategoryId == null)
                 ThrowTerminatingError(OmnideskErrors.InvalidArgument("OmnideskNoChange", "Nothing to change: give -Content, -Stage or -CategoryId.", null));
         }

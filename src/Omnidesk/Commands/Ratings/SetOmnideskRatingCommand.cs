@@ -36,6 +36,7 @@ namespace Omnidesk.Commands
 
         protected override void BeginProcessing()
         {
+            base.BeginProcessing();
             if (MessageId.HasValue && CaseId != null && CaseId.Length != 1)
                 ThrowTerminatingError(OmnideskErrors.InvalidArgument("OmnideskConflictingParameters",
                     "-MessageId names a response of one case: give a single -CaseId with it.", MessageId));

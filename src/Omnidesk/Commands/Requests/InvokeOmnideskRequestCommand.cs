@@ -14,6 +14,9 @@ namespace Omnidesk.Commands
     [OutputType(typeof(PSObject), typeof(string))]
     public sealed class InvokeOmnideskRequestCommand : OmnideskConnectedCmdlet
     {
+        /// <summary>Both products: the path is relative to the connection's API root (api/ or api/v2/).</summary>
+        private protected override OmnideskProduct? ServedProduct => null;
+
         /// <summary>The path under the API root: "languages.json", "/api/staff/12.json", "cases/123/changelog.json".</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Uri")]
