@@ -88,6 +88,24 @@ function Connect-TestEmulator {
     Connect-Omnidesk -BaseUri $Emulator.BaseUri -Credential (New-DemoCredential) -RetryBaseDelaySec 0.01 -PassThru:$PassThru
 }
 
+function Connect-TestComEmulator {
+    <#
+    Connects this runspace to the emulator's Omnidesk.com (API v2) account with a demo key (demo-com-api-key has every
+    permission; nostatus-com-api-key and readonly-com-api-key have fewer); fast retries as above.
+    #>
+    param([Parameter(Mandatory)] $Emulator, [string] $ApiKey = 'demo-com-api-key', [switch] $PassThru)
+    Connect-Omnidesk -BaseUri $Emulator.BaseUri -Product OmnideskCom -ApiKey (ConvertTo-SecureString $ApiKey -AsPlainText -Force) `
+        -RetryBaseDelaySec 0.01 -PassThru:$PassThru
+}
+
+function Invoke-ComApi {
+    <# The emulator's Omnidesk.com API itself (the expected values of tests), with the full demo key. #>
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [string] $PathAndQuery, [string] $Method = 'GET', $Body)
+    $arguments = @{ Method = $Method; Uri = $Emulator.BaseUri + 'api/v2/' + $PathAndQuery; Headers = @{ apiKey = 'demo-com-api-key' } }
+    if ($null -ne $Body) { $arguments.Body = $Body }
+    Invoke-RestMethod @arguments
+}
+
 function Invoke-EmulatorAdmin {
     param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [string] $Method, [Parameter(Mandatory)] [string] $Path, $Body)
     $arguments = @{ Method = $Method; Uri = $Emulator.BaseUri + $Path }
