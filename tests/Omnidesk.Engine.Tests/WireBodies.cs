@@ -34,8 +34,6 @@ namespace Omnidesk.Engine.Tests
         internal static readonly string MessageRoot = OmnideskResources.Message.BodyKey;
         internal static readonly string NoteRoot = OmnideskResources.Note.BodyKey;
 
-        private static IApiDialect Dialect => DeskieDialect.Instance;
-
         public static byte[] NewMessageJson(OmnideskNewMessage m) => ApiJsonContract.Body(MessageRoot, m);
 
         public static IReadOnlyList<FormField> NewMessageForm(OmnideskNewMessage m) => ApiJsonContract.Form(MessageRoot, m, m.Attachments);
@@ -51,6 +49,7 @@ namespace Omnidesk.Engine.Tests
     /// <summary>The answers as the engine reads them: the Deskie envelopes and the JSON contract.</summary>
     internal static class Wire
     {
+        private static IApiDialect Dialect => DeskieDialect.Instance;
 
         public static OmnideskCase Case(byte[] body) => Dialect.ReadItem(body, OmnideskResources.Case, Dialect.Read<OmnideskCase>);
 
