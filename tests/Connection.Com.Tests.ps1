@@ -70,6 +70,11 @@ Describe 'Connect-Omnidesk -Product OmnideskCom' {
         @(Get-EmulatorRequest $emulator).Count | Should -Be 0
     }
 
+    It 'refuses plain http to a host that is not loopback, before anything is sent' {
+        $failure = { Connect-Omnidesk -BaseUri 'http://mycompany.omnidesk.com' -ApiKey $key } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -BeLike 'OmnideskInsecureUri*'
+    }
+
     It '-TimeZone is what the connection says its dates are in' {
         $connection = Connect-Omnidesk -BaseUri $emulator.BaseUri -Product OmnideskCom -ApiKey $key -TimeZone UTC -PassThru
         $connection.TimeZone | Should -Be 'UTC'
@@ -140,6 +145,8 @@ Connect-Omnidesk -BaseUri $EmulatorUri -Product OmnideskCom -Credential $cred -A
 (Invoke-OmnideskRequest -Path 'ticket/858400').item.id
 try { Invoke-OmnideskRequest -Path 'ticket/1' } catch { "caught $($_.FullyQualifiedErrorId): $_" }
 Get-OmnideskConnection | Format-List * | Out-String
+Connect-Omnidesk -BaseUri $EmulatorUri -Product OmnideskCom -Credential $cred
+(Invoke-OmnideskRequest -Path 'view').itemTotal
 '@
         $run.TimedOut | Should -BeFalse
         $run.ExitCode | Should -Be 0

@@ -92,6 +92,30 @@ namespace Omnidesk.Tests
             Assert.Equal(new Uri(expected), Omnidesk.Commands.ConnectOmnideskCommand.DomainToUri(domain));
         }
 
+        [Theory]
+        [InlineData("acme", "https://acme.omnidesk.com/")]
+        [InlineData("acme.omnidesk.io", "https://acme.omnidesk.io/")]
+        [InlineData("support.mybrand.nl", "https://support.mybrand.nl/")]
+        public void With_Product_OmnideskCom_an_account_name_is_an_omnidesk_com_host(string domain, string expected)
+        {
+            Assert.Equal(new Uri(expected), Omnidesk.Commands.ConnectOmnideskCommand.DomainToUri(domain, "omnidesk.com"));
+        }
+
+        [Theory]
+        [InlineData("mycompany.omnidesk.com", true)]
+        [InlineData("MyCompany.Omnidesk.IO", true)]
+        [InlineData("acme.omnidesk.nl.", true)]
+        [InlineData("omnidesk.com", true)]
+        [InlineData("acme.omnidesk.ru", false)]
+        [InlineData("acme.deskie.io", false)]
+        [InlineData("notomnidesk.com", false)]
+        [InlineData("omnidesk.com.evil.example", false)]
+        [InlineData("127.0.0.1", false)]
+        public void The_product_is_known_from_the_host(string host, bool omnideskCom)
+        {
+            Assert.Equal(omnideskCom, Omnidesk.Commands.ConnectOmnideskCommand.IsOmnideskComHost(host));
+        }
+
         [Fact]
         public void Cmdlets_fail_clearly_when_not_connected_and_after_disconnect()
         {
