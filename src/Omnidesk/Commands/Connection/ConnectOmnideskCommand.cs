@@ -215,70 +215,45 @@ namespace Omnidesk.Commands
             return com ? new NetworkCredential("", ApiKey) : new NetworkCredential(Email, ApiKey);
         }
 
-        private static ErrorRecord ConnectFailed(OmnideskApiException e, OmnideskClientSettings settings) =>
-            settings.Product == OmnideskProduct.OmnideskCom ? ComConnectFailed(e, settings) : RuConnectFailed(e, settings);
-
-        private static ErrorRecord ComConnectFailed(OmnideskApiException e, OmnideskClientSettings settings)
+        /// <summary>What a failed check means, in the product's words, with the way to fix the credentials when they are the cause.</summary>
+        private static ErrorRecord ConnectFailed(OmnideskApiException e, OmnideskClientSettings settings)
         {
-            var said = e.ServerMessage == null ? "" : ": " + e.ServerMessage;
-            string message;
-            switch (e.StatusCode)
-            {
-                case 401:
-                    message = $"Omnidesk.com at {settings.BaseUri} did not accept the API key (HTTP 401{said}). " +
-                              "Create or copy an API key in Omnidesk (admin settings, API keys) and give it as -ApiKey, or as the password of -Credential.";
-                    break;
-                case 404:
-                    message = $"No Omnidesk.com API answers at {settings.BaseUri}api/v2/ (HTTP 404). Check -Domain or -BaseUri, and -Product.";
-                    break;
-                case null when e.Kind == OmnideskFailureKind.Network || e.Kind == OmnideskFailureKind.Timeout:
-                    message = $"Could not connect to Omnidesk.com at {settings.BaseUri}: {e.Message} " +
-                              "Check -Domain or -BaseUri, and that this computer can reach that host (network, proxy, firewall).";
-                    break;
-                default:
-                    message = $"Could not connect to Omnidesk.com at {settings.BaseUri}: {e.Message}";
-                    break;
-            }
-            var record = OmnideskErrors.ToErrorRecord(e, settings.BaseUri);
-            record.ErrorDetails = new ErrorDetails(message)
-            {
-                RecommendedAction = e.StatusCode == 401 ? "Connect-Omnidesk -Domain <account>.omnidesk.com -ApiKey (Read-Host -AsSecureString 'API key')" : null
-            };
-            return record;
-        }
-
-        private static ErrorRecord RuConnectFailed(OmnideskApiException e, OmnideskClientSettings settings)
-        {
+            var com = settings.Product == OmnideskProduct.OmnideskCom;
+            var product = com ? "Omnidesk.com" : "Omnidesk";
             var email = settings.Credential.UserName;
-            string message;
+            string message, fix = null;
             switch (e.StatusCode)
             {
+                case 401 when com:
+                    message = $"Omnidesk.com at {settings.BaseUri} did not accept the API key (HTTP 401{(e.ServerMessage == null ? "" : ": " + e.ServerMessage)}). " +
+                              "Create or copy an API key in Omnidesk (admin settings, API keys) and give it as -ApiKey, or as the password of -Credential.";
+                    fix = "Connect-Omnidesk -Domain <account>.omnidesk.com -ApiKey (Read-Host -AsSecureString 'API key')";
+                    break;
                 case 401:
                     message = $"Omnidesk at {settings.BaseUri} did not accept the API key for {email} (HTTP 401). " +
                               "Use the API key from the agent area (Profile > API) as the password of -Credential, or as -ApiKey.";
+                    fix = "Connect-Omnidesk -Domain <account> -Credential (Get-Credential <staff e-mail>)";
                     break;
-                case 403:
+                case 403 when !com:
                     message = $"Omnidesk at {settings.BaseUri} refused the staff e-mail {email} (HTTP 403): it is not a staff member of this account, " +
                               "or API access is not enabled for it.";
+                    fix = "Connect-Omnidesk -Domain <account> -Credential (Get-Credential <staff e-mail>)";
                     break;
                 case 404:
-                    message = $"No Omnidesk account answers at {settings.BaseUri} (HTTP 404). Check -Domain or -BaseUri.";
+                    message = com
+                        ? $"No Omnidesk.com API answers at {settings.BaseUri}api/v2/ (HTTP 404). Check -Domain or -BaseUri, and -Product."
+                        : $"No Omnidesk account answers at {settings.BaseUri} (HTTP 404). Check -Domain or -BaseUri.";
                     break;
                 case null when e.Kind == OmnideskFailureKind.Network || e.Kind == OmnideskFailureKind.Timeout:
-                    message = $"Could not connect to Omnidesk at {settings.BaseUri}: {e.Message} " +
+                    message = $"Could not connect to {product} at {settings.BaseUri}: {e.Message} " +
                               "Check -Domain or -BaseUri, and that this computer can reach that host (network, proxy, firewall).";
                     break;
                 default:
-                    message = $"Could not connect to Omnidesk at {settings.BaseUri}: {e.Message}";
+                    message = $"Could not connect to {product} at {settings.BaseUri}: {e.Message}";
                     break;
             }
             var record = OmnideskErrors.ToErrorRecord(e, settings.BaseUri);
-            record.ErrorDetails = new ErrorDetails(message)
-            {
-                RecommendedAction = e.StatusCode == 401 || e.StatusCode == 403
-                    ? "Connect-Omnidesk -Domain <account> -Credential (Get-Credential <staff e-mail>)"
-                    : null
-            };
+            record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = fix };
             return record;
         }
 
