@@ -22,7 +22,11 @@ function Get-ExpectedCmdlet {
         'Get-OmnideskFilter', 'Get-OmnideskLanguage', 'Get-OmnideskMessage', 'Invoke-OmnideskRequest', 'New-OmnideskCase', 'New-OmnideskMessage', 'New-OmnideskNote',
         'Remove-OmnideskCase', 'Remove-OmnideskIdeaResponse', 'Remove-OmnideskMessage', 'Remove-OmnideskNote',
         'Restore-OmnideskCase', 'Save-OmnideskAttachment', 'Set-OmnideskCase', 'Set-OmnideskIdea', 'Set-OmnideskIdeaResponse',
-        'Set-OmnideskMessage', 'Set-OmnideskNote', 'Set-OmnideskRating')
+        'Set-OmnideskMessage', 'Set-OmnideskNote', 'Set-OmnideskRating',
+        # Omnidesk.com (API v2)
+        'Get-OmnideskTicket', 'New-OmnideskTicket', 'Set-OmnideskTicket', 'Remove-OmnideskTicket', 'Get-OmnideskTicketTimeline',
+        'New-OmnideskTicketMessage', 'New-OmnideskTicketNote', 'Get-OmnideskCustomer', 'New-OmnideskCustomer', 'Set-OmnideskCustomer',
+        'Get-OmnideskAgent', 'Get-OmnideskView') | Sort-Object
 }
 
 function Get-PwshCommand {

@@ -60,8 +60,12 @@ namespace Omnidesk
 
         private static string RecommendedAction(OmnideskApiException e)
         {
+            // Only the Omnidesk.com API explains its refusals in words (its keys have permissions, not staff members).
+            var omnideskCom = e.ServerMessage != null;
             switch (e.StatusCode)
             {
+                case 401 when omnideskCom: return "Check the API key (Omnidesk.com admin settings: API keys) and connect again.";
+                case 403 when omnideskCom: return "Ask an administrator to grant the API key the permission the message names.";
                 case 401: return "Check the API key (Omnidesk agent area: Profile > API) and connect again.";
                 case 403: return "Check the staff e-mail, and that this staff member may use the API and see this data.";
                 case 429: return "The account's per-minute request budget is used up; wait a minute or use -MaxRetryCount.";
