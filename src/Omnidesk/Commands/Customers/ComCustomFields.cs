@@ -11,6 +11,13 @@ namespace Omnidesk.Commands
     /// </summary>
     internal static class ComCustomFields
     {
+        /// <summary>The API's own parameters of customer create and update: a custom field cannot have these names.</summary>
+        private static readonly HashSet<string> OwnFields = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "apiKey", "ticket_id", "noSync", "customer_link_channel", "firstname", "lastname", "brand_id", "brandID", "primary_id",
+            "channel_id", "externalPrimaryID",
+        };
+
         /// <summary>The table as the form takes it; a bad key or value is a terminating InvalidArgument error.</summary>
         public static IDictionary<string, object> Convert(PSCmdlet cmdlet, Hashtable table)
         {
@@ -22,6 +29,9 @@ namespace Omnidesk.Commands
                 if (string.IsNullOrEmpty(key))
                     cmdlet.ThrowTerminatingError(OmnideskErrors.InvalidArgument("OmnideskInvalidCustomField",
                         "-CustomField needs each field's name as its key, such as @{ company = 'Acme' }.", entry.Key));
+                if (OwnFields.Contains(key))
+                    cmdlet.ThrowTerminatingError(OmnideskErrors.InvalidArgument("OmnideskInvalidCustomField",
+                        $"-CustomField '{key}' is a parameter of the API's own, not a custom field: use the cmdlet's parameter for it.", entry.Key));
                 var value = entry.Value is PSObject v ? v.BaseObject : entry.Value;
                 if (value != null && !(value is string) && (value is IEnumerable || value is IDictionary || Type.GetTypeCode(value.GetType()) == TypeCode.Object))
                     cmdlet.ThrowTerminatingError(OmnideskErrors.InvalidArgument("OmnideskInvalidCustomField",
