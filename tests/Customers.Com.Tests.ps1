@@ -326,7 +326,7 @@ Describe 'Set-OmnideskCustomer' {
     It 'updates from CSV rows named as the API names the fields' {
         $path = Join-Path $TestDrive 'update.csv'
         $ids = (Get-ApiCustomer 626800).external_primary_id, (Get-ApiCustomer 626806).external_primary_id
-        $ids | ForEach-Object { [pscustomobject]@{ external_primary_id = $_; lastname = "Csv $_" } } | Export-Csv $path -NoTypeInformation
+        $ids | ForEach-Object { [pscustomobject]@{ external_primary_id = $_; brand_id = ''; lastname = "Csv $_" } } | Export-Csv $path -NoTypeInformation
         Import-Csv $path | Set-OmnideskCustomer
         (Get-ApiCustomer 626800).lastname | Should -Be "Csv $($ids[0])"
         (Get-ApiCustomer 626806).lastname | Should -Be "Csv $($ids[1])"

@@ -62,7 +62,7 @@ namespace Omnidesk.Commands
         public static Func<T, bool> NameFilter<T>(string[] patterns, Func<T, string> nameOf)
         {
             if (patterns == null || patterns.Length == 0) return null;
-            var wildcards = patterns.Select(p => WildcardPattern.Get(p, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant)).ToList();
+            var wildcards = patterns.Select(p => new WildcardPattern(p, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant)).ToList();
             return item => wildcards.Any(w => w.IsMatch(nameOf(item) ?? ""));
         }
 

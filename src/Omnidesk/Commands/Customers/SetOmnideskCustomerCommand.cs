@@ -29,7 +29,7 @@ namespace Omnidesk.Commands
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("brand_id")]
-        [ValidateRange(1, long.MaxValue)]
+        [ValidateRange(0, long.MaxValue)]
         public long? BrandId { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -58,6 +58,8 @@ namespace Omnidesk.Commands
         protected override void ProcessRecord()
         {
             var primaryId = ExternalPrimaryId?.Trim();
+            // 0 is what an empty CSV column binds: no brand.
+            if (BrandId == 0) BrandId = null;
             var change = new OmnideskCustomerChange
             {
                 ExternalPrimaryId = primaryId,
