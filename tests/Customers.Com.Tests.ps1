@@ -169,6 +169,12 @@ Describe 'Get-OmnideskCustomer: by id' {
         $failed[0].Exception.Message | Should -Match 'This customer does not exist\.'
     }
 
+    It '-Skip and -First count the ids: those skipped or past -First are not read' {
+        Clear-EmulatorRequest $emulator
+        (626800, 626801, 626802, 626803 | Get-OmnideskCustomer -Skip 1 -First 2).CustomerId | Should -Be @(626801, 626802)
+        (Get-EmulatorRequest $emulator).path | Sort-Object | Should -Be @('/api/v2/customer/626801', '/api/v2/customer/626802')
+    }
+
     It 'bad input is refused by binding, with nothing sent: text that is no id, an object that names no customer' {
         Clear-EmulatorRequest $emulator
         { 'thomas' | Get-OmnideskCustomer -ErrorAction Stop } | Should -Throw -ErrorId 'InputObjectNotBound,Omnidesk.Commands.GetOmnideskCustomerCommand'
@@ -346,6 +352,27 @@ Describe 'Set-OmnideskCustomer' {
             Should -Throw -ErrorId 'OmnideskNothingToChange,Omnidesk.Commands.SetOmnideskCustomerCommand'
         { Set-OmnideskCustomer -ExternalPrimaryId '20164564646592000' -BrandId 1 } |
             Should -Throw -ErrorId 'OmnideskNothingToChange,Omnidesk.Commands.SetOmnideskCustomerCommand'
+        Get-EmulatorRequest $emulator | Should -BeNullOrEmpty
+    }
+
+    It '-PassThru warns, after updating, when the primary id cannot be searched for (not letters, digits and spaces)' {
+        $new = New-OmnideskCustomer -BrandId 1 -ChannelKind email -Address 'dash@example.test' -ExternalPrimaryId 'CRM-42' -Lastname 'Before'
+        Clear-EmulatorRequest $emulator
+        $out = Set-OmnideskCustomer -ExternalPrimaryId 'CRM-42' -Lastname 'After' -PassThru -WarningVariable warned -WarningAction SilentlyContinue
+        $out | Should -BeNullOrEmpty
+        $warned.Count | Should -Be 1
+        "$($warned[0])" | Should -Match 'updated, but it cannot be read back'
+        (Get-EmulatorRequest $emulator).method | Should -Be 'PUT'
+        (Get-ApiCustomer $new.CustomerId).lastname | Should -Be 'After'
+    }
+
+    It 'New and Set refuse a connection to omnidesk.ru, sending nothing' {
+        $ru = Connect-Omnidesk -BaseUri $emulator.BaseUri -Credential (New-DemoCredential) -PassThru
+        Clear-EmulatorRequest $emulator
+        { New-OmnideskCustomer -BrandId 1 -ChannelKind email -Address 'ru@example.test' -Connection $ru } |
+            Should -Throw -ErrorId 'OmnideskWrongProduct,Omnidesk.Commands.NewOmnideskCustomerCommand'
+        { Set-OmnideskCustomer -ExternalPrimaryId '20164564646592000' -Lastname 'X' -Connection $ru } |
+            Should -Throw -ErrorId 'OmnideskWrongProduct,Omnidesk.Commands.SetOmnideskCustomerCommand'
         Get-EmulatorRequest $emulator | Should -BeNullOrEmpty
     }
 
