@@ -87,7 +87,9 @@ namespace Omnidesk.Commands
                 WriteErrorInTurn(OmnideskErrors.InvalidArgument("OmnideskInvalidCustomerChange", e.Message, primaryId));
                 return;
             }
-            if (!Approve(Describe(primaryId), "Update customer", false)) return;
+            // Captured now: the outcome is written in its turn, when the parameters may hold a later item's values.
+            var description = Describe(primaryId);
+            if (!Approve(description, "Update customer", false)) return;
             var brandId = BrandId;
             Items.Add(async context =>
             {
@@ -97,7 +99,7 @@ namespace Omnidesk.Commands
             {
                 if (!PassThru) return;
                 if (readBack.Customer != null) WriteObject(readBack.Customer);
-                else WriteWarning($"{Describe(primaryId)} was updated, but {readBack.Problem}");
+                else WriteWarning($"{description} was updated, but {readBack.Problem}");
             }, e => WriteApiError(e, primaryId));
         }
 
