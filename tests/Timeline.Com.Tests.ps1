@@ -105,6 +105,14 @@ Describe 'Get-OmnideskTicketTimeline' {
         $entries = @($plain, $listed | Get-OmnideskTicketTimeline -IncludeHistory)
         Get-Sent | Should -Be @('GET /api/v2/ticket/858404', 'GET /api/v2/ticket/858405')
         $entries.Count | Should -Be ((Get-ApiTimeline 858404 -History).Count + (Get-ApiTimeline 858405 -History).Count)
+        # Ids given on the command line are read, whatever a piped object carries.
+        $empty = [Omnidesk.OmnideskTicket]::new()
+        $empty.TicketId = 858404
+        $empty.Timeline = [Omnidesk.OmnideskList[Omnidesk.OmnideskTimelineEntry]]::new([Omnidesk.OmnideskTimelineEntry[]]@())
+        Clear-EmulatorRequest $emulator
+        $given = @($empty | Get-OmnideskTicketTimeline -TicketId 858401)
+        Get-Sent | Should -Be @('GET /api/v2/ticket/858401')
+        $given.EntryId | Should -Be @((Get-ApiTimeline 858401).id | ForEach-Object { [long]$_ })
     }
 
     It 'takes plain ids, [pscustomobject]s and CSV rows, in input order' {

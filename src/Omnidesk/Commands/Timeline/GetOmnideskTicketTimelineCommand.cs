@@ -43,6 +43,15 @@ namespace Omnidesk.Commands
         // -Type event asks for the events, which only the history read gives.
         private bool WithHistory => IncludeHistory.IsPresent || (Type != null && Type.Any(t => string.Equals(t, "event", StringComparison.OrdinalIgnoreCase)));
 
+        private bool _idsGiven;
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            // Ids given on the command line are read: a piped object's timeline then belongs to no ticket of theirs.
+            _idsGiven = MyInvocation.BoundParameters.ContainsKey(nameof(TicketId));
+        }
+
         protected override void ProcessRecord()
         {
             var carried = CarriedTimeline();
@@ -65,7 +74,7 @@ namespace Omnidesk.Commands
         /// </summary>
         private IReadOnlyList<OmnideskTimelineEntry> CarriedTimeline()
         {
-            if (TicketId == null || TicketId.Length != 1 || !(Unwrap(Timeline) is IEnumerable<OmnideskTimelineEntry> entries)) return null;
+            if (_idsGiven || TicketId == null || TicketId.Length != 1 || !(Unwrap(Timeline) is IEnumerable<OmnideskTimelineEntry> entries)) return null;
             var list = entries.ToList();
             if (list.Any(e => e == null || (e.TicketId != 0 && e.TicketId != TicketId[0]))) return null;
             var historyIncluded = Unwrap(HistoryIncluded) is bool included && included;
