@@ -152,6 +152,15 @@ Describe 'Get-OmnideskTicketTimeline' {
         $failed[0].Exception.ServerMessage | Should -Be 'This ticket does not exist.'
     }
 
+    It 'Format-Table fits 120 columns and shows the view''s columns, the content without HTML tags' {
+        $text = Get-OmnideskTicketTimeline -TicketId 858403 -IncludeHistory | Format-Table | Out-String -Width 120
+        $lines = $text -split '\r?\n'
+        $lines | Where-Object { $_.Length -gt 120 } | Should -BeNullOrEmpty
+        ($lines | Where-Object { $_ -match '\S' } | Select-Object -First 1) | Should -Match '^Type\s+EntryId\s+TicketId\s+Created \(local\)\s+Author\s+Channel\s+Content'
+        $text | Should -Not -Match '<p>|<html'
+        $text | Should -Match 'event\s+\d+\s+858403'
+    }
+
     It 'refuses a bad id before sending' {
         { Get-OmnideskTicketTimeline -TicketId 0 -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
         Get-Sent | Should -BeNullOrEmpty
