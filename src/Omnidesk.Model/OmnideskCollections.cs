@@ -85,12 +85,15 @@ namespace Omnidesk
 
         /// <summary>
         /// A scalar, or the items of an array joined by ",". A nested object (PHP's form of an array with gaps,
-        /// {"0":"a","2":"b"}) counts as the array of its values.
+        /// {"0":"a","2":"b"}) counts as the array of its values; one with an address (an e-mail recipient of
+        /// Omnidesk.com's meta_data, {"address":…,"name":…}) is that address.
         /// </summary>
         private static string FormatValue(object value)
         {
             if (value is string || !(value is IEnumerable))
                 return OmnideskText.Format(value);
+            if (value is IDictionary<string, object> recipient && recipient.TryGetValue("address", out var address))
+                return OmnideskText.Format(address);
             var items = value is IDictionary dictionary ? dictionary.Values : (IEnumerable)value;
             return string.Join(",", items.Cast<object>().Select(FormatValue));
         }

@@ -128,6 +128,7 @@ namespace Omnidesk.Engine.Tests
             Assert.Empty(entries[2].Bcc);
             Assert.Equal("service@mybrand.com", ((IDictionary<string, object>)((object[])entries[2].MetaData["to"])[0])["address"]);
             Assert.Empty(entries[1].MetaData);
+            Assert.Equal("cc=boss@test.com; to=service@mybrand.com", entries[2].MetaData.ToString()); // what Export-Csv writes
         }
 
         [Theory]
