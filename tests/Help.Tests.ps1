@@ -173,8 +173,9 @@ BeforeDiscovery {
                 DocAliases   = @($blocks | ForEach-Object { @(Split-List $_['Aliases'] | Sort-Object) -join ', ' } | Select-Object -Unique)
                 Wildcards    = [bool]($parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] })
                 DocWildcards = @($blocks | ForEach-Object { $_['Accept wildcard characters'] -eq 'True' } | Select-Object -Unique)
-                # platyPS writes the values of [ValidateSet] as 'Accepted values:', in their order.
-                Accepted     = @($parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] } | ForEach-Object ValidValues) -join ', '
+                # platyPS writes the values of [ValidateSet], or of an enum type, as 'Accepted values:', in their order.
+                Accepted     = $(if ($parameter.ParameterType.IsEnum) { [Enum]::GetNames($parameter.ParameterType) -join ', ' }
+                    else { @($parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] } | ForEach-Object ValidValues) -join ', ' })
                 DocAccepted  = @($blocks | ForEach-Object { @(Split-List $_['Accepted values']) -join ', ' } | Select-Object -Unique)
                 CodeSets     = @($parameter.ParameterSets.Keys | ForEach-Object { if ($_ -eq '__AllParameterSets') { '(All)' } else { $_ } } | Sort-Object) -join ', '
                 DocSets      = @($blocks | ForEach-Object { Split-List $_['Parameter Sets'] } | Sort-Object) -join ', '
