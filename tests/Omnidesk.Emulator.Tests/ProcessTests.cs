@@ -65,6 +65,14 @@ namespace Omnidesk.Emulator.Tests
         static async Task<(Process Process, Uri BaseUri)> StartAsync(params string[] switches)
         {
             var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            if (SigintIgnoredHere())
+            {
+                // A runner started as a background job (`cmd &` without job control) ignores SIGINT, its children
+                // inherit that, and .NET then leaves it ignored: give the emulator the console's default back.
+                psi.FileName = "env";
+                psi.ArgumentList.Add("--default-signal=INT");
+                psi.ArgumentList.Add("dotnet");
+            }
             foreach (var a in new[] { EmulatorDll(), "--urls", "http://127.0.0.1:0", "--cases", "20" }.Concat(switches))
                 psi.ArgumentList.Add(a);
             var p = Process.Start(psi)!;
@@ -78,6 +86,14 @@ namespace Omnidesk.Emulator.Tests
                 throw new InvalidOperationException("The emulator did not report its address.");
             }
             return (p, new Uri(line.Substring("Omnidesk emulator listening on ".Length) + "/"));
+        }
+
+        /// <summary>Whether this process ignores SIGINT (bit 2 of SigIgn in /proc/self/status), as processes of a background job do.</summary>
+        static bool SigintIgnoredHere()
+        {
+            if (!OperatingSystem.IsLinux()) return false;
+            string line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+            return line != null && (ulong.Parse(line.Substring(7).Trim(), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture) & 0x2) != 0;
         }
 
         /// <summary>What the console sends on Ctrl+C (SIGINT) or a service manager on stop (SIGTERM).</summary>
