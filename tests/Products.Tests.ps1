@@ -6,8 +6,7 @@ BeforeDiscovery {
     Import-TestModule
     $both = 'Connect-Omnidesk', 'Disconnect-Omnidesk', 'Get-OmnideskConnection', 'Invoke-OmnideskRequest'
     $cmdlets = @(Get-Command -Module Omnidesk -CommandType Cmdlet | Where-Object Name -NotIn $both | ForEach-Object {
-            $com = $_.ImplementingType.IsSubclassOf([Omnidesk.ComConnectedCmdlet]) -or
-                ($_.ImplementingType.BaseType.IsGenericType -and $_.ImplementingType.BaseType.GetGenericTypeDefinition() -eq [Omnidesk.ComListCmdlet`1])
+            $com = $_.ImplementingType.IsSubclassOf([Omnidesk.ComConnectedCmdlet])
             @{ Name = $_.Name; Product = $(if ($com) { 'OmnideskCom' } else { 'OmnideskRu' }) }
         })
 }

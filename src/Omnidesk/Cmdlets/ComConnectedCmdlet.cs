@@ -5,10 +5,4 @@ namespace Omnidesk
     {
         private protected override OmnideskProduct? ServedProduct => OmnideskProduct.OmnideskCom;
     }
-
-    /// <summary>A list cmdlet of Omnidesk.com (API v2).</summary>
-    public abstract class ComListCmdlet<T> : ResourceListCmdlet<T> where T : class
-    {
-        private protected override OmnideskProduct? ServedProduct => OmnideskProduct.OmnideskCom;
-    }
 }

@@ -21,22 +21,10 @@ namespace Omnidesk
 
         protected override void EndProcessing()
         {
+            base.EndProcessing();
             var resource = Resource;
-            var progress = new ListProgress(this, MyInvocation.MyCommand.Name, resource.Plural, PagingParameters);
-            try
-            {
-                var query = new List<KeyValuePair<string, string>>(Query);
-                new ListPager<T>(this, progress, resource, (page, limit, context) => Client.GetPageAsync(resource, null, query, page, limit, context))
-                    .WriteWindow(System.Math.Min(RequestedPageSize, resource.MaxPageSize));
-            }
-            catch (OmnideskApiException e)
-            {
-                ThrowTerminatingError(OmnideskErrors.ToErrorRecord(e, null));
-            }
-            finally
-            {
-                progress.Complete();
-            }
+            var query = new List<KeyValuePair<string, string>>(Query);
+            ListReading.Write(this, resource, RequestedPageSize, (page, limit, context) => Client.GetPageAsync(resource, null, query, page, limit, context));
         }
     }
 }

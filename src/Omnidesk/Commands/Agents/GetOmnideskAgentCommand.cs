@@ -29,9 +29,9 @@ namespace Omnidesk.Commands
         protected override void EndProcessing()
         {
             base.EndProcessing();
-            ComListReading.Write(this, OmnideskComResources.Agent, PageSize,
+            ListReading.Write(this, OmnideskComResources.Agent, PageSize,
                 (page, limit, context) => Client.GetAgentsAsync(Query, ActiveOnly.IsPresent, page, limit, context),
-                ComListReading.NameFilter<OmnideskAgent>(Name, a => a.Name));
+                ListReading.NameFilter<OmnideskAgent>(Name, a => a.Name));
         }
     }
 }

@@ -36,7 +36,7 @@ namespace Omnidesk.Commands
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            ComListReading.CheckQuery(this, Query, QueryPattern,
+            ListReading.CheckQuery(this, Query, QueryPattern,
                 "the API's customer search accepts only letters, digits and spaces, so it cannot search for an e-mail address " +
                 "or a phone number. Search a name or an external primary id, or pipe a ticket of that address to Get-OmnideskCustomer.");
         }
@@ -51,7 +51,7 @@ namespace Omnidesk.Commands
         {
             base.EndProcessing();
             if (ParameterSetName != ListSet) return;
-            ComListReading.Write(this, OmnideskComResources.Customer, PageSize,
+            ListReading.Write(this, OmnideskComResources.Customer, PageSize,
                 (page, limit, context) => Client.GetCustomersAsync(Query, page, limit, context));
         }
 

@@ -76,23 +76,9 @@ namespace Omnidesk.Commands
 
         private void List()
         {
-            var resource = OmnideskComResources.Ticket;
             var query = new OmnideskTicketQuery { Status = Status, Query = Query, View = View, IncludeArchived = IncludeArchived };
-            var progress = new ListProgress(this, MyInvocation.MyCommand.Name, resource.Plural, PagingParameters);
-            try
-            {
-                new ListPager<OmnideskTicket>(this, progress, resource, (page, limit, context) => Client.GetTicketsAsync(query, page, limit, context))
-                    .WriteWindow(System.Math.Min(PageSize, resource.MaxPageSize));
-            }
-            catch (OmnideskApiException e)
-            {
-                // A missing page would make the list silently incomplete: stop the command instead.
-                ThrowTerminatingError(OmnideskErrors.ToErrorRecord(e, View));
-            }
-            finally
-            {
-                progress.Complete();
-            }
+            ListReading.Write(this, OmnideskComResources.Ticket, PageSize, (page, limit, context) => Client.GetTicketsAsync(query, page, limit, context),
+                errorTarget: View);
         }
     }
 }

@@ -29,16 +29,16 @@ namespace Omnidesk.Commands
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            ComListReading.CheckQuery(this, Query, QueryPattern,
+            ListReading.CheckQuery(this, Query, QueryPattern,
                 "the API's view search accepts only letters, digits, spaces, '-' and '_'. Use -Name for wildcards.");
         }
 
         protected override void EndProcessing()
         {
             base.EndProcessing();
-            ComListReading.Write(this, OmnideskComResources.View, PageSize,
+            ListReading.Write(this, OmnideskComResources.View, PageSize,
                 (page, limit, context) => Client.GetViewsAsync(Query, page, limit, context),
-                ComListReading.NameFilter<OmnideskView>(Name, v => v.Name));
+                ListReading.NameFilter<OmnideskView>(Name, v => v.Name));
         }
     }
 }

@@ -5,18 +5,22 @@ using System.Management.Automation;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 
-namespace Omnidesk.Commands
+namespace Omnidesk
 {
     /// <summary>
-    /// How the Omnidesk.com list cmdlets (customers, agents, views) read a list: through <see cref="ListPager{T}"/>, or,
-    /// with a client-side filter (-Name), the whole list read and -Skip/-First/-IncludeTotalCount applied to the matches,
-    /// so they count what is written (these lists are small: agents and views).
+    /// How a SupportsPaging cmdlet writes a resource's list: through <see cref="ListPager{T}"/> (the fewest pages for
+    /// -Skip/-First, each written as it arrives), or, with a client-side filter (-Name), the whole list read and
+    /// -Skip/-First/-IncludeTotalCount applied to the matches, so they count what is written (such lists are small:
+    /// agents and views).
     /// </summary>
-    internal static class ComListReading
+    internal static class ListReading
     {
-        /// <summary>Writes the list; a failed page stops the command (a silently short list would mislead).</summary>
+        /// <summary>
+        /// Writes the list; a failed page stops the command (a silently short list would mislead), with
+        /// <paramref name="errorTarget"/> as the error's target (the filter that may be at fault).
+        /// </summary>
         public static void Write<T>(OmnideskConnectedCmdlet cmdlet, OmnideskResource resource, int pageSize,
-            Func<long, int, OmnideskCallContext, Task<OmnideskPage<T>>> fetch, Func<T, bool> keep = null)
+            Func<long, int, OmnideskCallContext, Task<OmnideskPage<T>>> fetch, Func<T, bool> keep = null, object errorTarget = null)
         {
             var paging = cmdlet.PagingParameters;
             var size = Math.Min(pageSize, resource.MaxPageSize);
@@ -29,7 +33,7 @@ namespace Omnidesk.Commands
             }
             catch (OmnideskApiException e)
             {
-                cmdlet.ThrowTerminatingError(OmnideskErrors.ToErrorRecord(e, null));
+                cmdlet.ThrowTerminatingError(OmnideskErrors.ToErrorRecord(e, errorTarget));
             }
             finally
             {
@@ -76,8 +80,5 @@ namespace Omnidesk.Commands
             cmdlet.ThrowTerminatingError(OmnideskErrors.InvalidArgument("OmnideskInvalidQuery", $"-Query '{query}' cannot be sent: {message}", query));
         }
 
-        /// <summary>Query parameters of the values given (a null value is left out).</summary>
-        public static List<KeyValuePair<string, string>> Parameters(params (string Name, string Value)[] parameters) =>
-            parameters.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => new KeyValuePair<string, string>(p.Name, p.Value)).ToList();
     }
 }
