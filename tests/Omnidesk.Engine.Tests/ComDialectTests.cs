@@ -187,6 +187,18 @@ namespace Omnidesk.Engine.Tests
         }
 
         [Fact]
+        public async Task A_failed_read_back_after_the_post_is_no_failure_of_the_post()
+        {
+            var handler = new FakeHandler(n => n == 1
+                ? Http.Json("""{"type":"result","message":"Message has been sent and the ticket status was updated."}""")
+                : Http.Json("""{"status":"error","message":"Something broke."}""", 400));
+            using var client = TestSettings.Client(handler, Settings());
+            Assert.Null(await client.AddTicketEntryAsync(new OmnideskNewTicketEntry { TicketId = 7, ChannelId = 1, Content = "Hello there" },
+                OmnideskCallContext.None));
+            Assert.Equal(2, handler.Calls);
+        }
+
+        [Fact]
         public async Task A_short_message_is_refused_before_anything_is_sent()
         {
             var handler = new FakeHandler(_ => Http.Json(EmptyList));

@@ -69,14 +69,22 @@ namespace Omnidesk
         /// <summary>
         /// POST /api/v2/message (multipart), then the ticket read again: the API answers only "Message has been sent…",
         /// so the new entry is the newest of its kind on the ticket, preferring one with the content sent. Null when the
-        /// ticket shows none (it was added, but cannot be told).
+        /// ticket shows none or cannot be read back (it was added, but cannot be told).
         /// </summary>
         public static async Task<OmnideskTimelineEntry> AddTicketEntryAsync(this IOmnideskClient client, OmnideskNewTicketEntry entry,
             OmnideskCallContext context)
         {
             if (entry == null) throw new ArgumentNullException(nameof(entry));
             await client.CreateAsync(OmnideskComResources.Message, null, entry.ToForm(), context).ConfigureAwait(false);
-            var ticket = await client.GetTicketAsync(entry.TicketId, false, context).ConfigureAwait(false);
+            OmnideskTicket ticket;
+            try
+            {
+                ticket = await client.GetTicketAsync(entry.TicketId, false, context).ConfigureAwait(false);
+            }
+            catch (OmnideskApiException)
+            {
+                return null; // the entry was added: a failed read-back must not look like a failed post (a script would send it again)
+            }
             return NewestEntry(ticket?.Timeline, entry);
         }
 

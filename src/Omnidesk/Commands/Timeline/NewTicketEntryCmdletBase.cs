@@ -84,7 +84,7 @@ namespace Omnidesk.Commands
             }
             if (sent.Entry != null) WriteObject(sent.Entry);
             // The ticket did get the entry: a warning, never an error a script would resend on.
-            else WriteWarning($"Ticket {ticketId} got the {Noun}, but it was not found when the ticket was read back.");
+            else WriteWarning($"Ticket {ticketId} got the {Noun}, but it could not be read back from the ticket (see -Verbose).");
         }
 
         private sealed class Sent
