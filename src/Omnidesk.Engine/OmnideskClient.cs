@@ -54,7 +54,7 @@ namespace Omnidesk.Engine
             _email = settings.Product == OmnideskProduct.OmnideskRu ? settings.Credential?.UserName : null;
             _redactor = new Redactor(_dialect.Secrets);
 
-            _accountLimiter = (limiters ?? AccountRateLimiters.Shared).Get(_baseUri);
+            _accountLimiter = (limiters ?? AccountRateLimiters.Shared).Get(_baseUri, settings.Product);
             var maxBlock = _settings.MaxRetryDelay < TimeSpan.Zero ? TimeSpan.Zero : _settings.MaxRetryDelay;
             var headers = _dialect.RateLimitHeaders;
             _rateLimit = new RateLimitTracker(headers);

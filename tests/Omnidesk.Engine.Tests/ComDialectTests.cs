@@ -289,6 +289,18 @@ namespace Omnidesk.Engine.Tests
         }
 
         [Fact]
+        public void The_two_products_on_one_host_have_separate_rate_limiters()
+        {
+            var limiters = new Omnidesk.Engine.Http.AccountRateLimiters();
+            var ruSettings = TestSettings.Create(baseUri: "https://acme.omnidesk.com");
+            using var ru = OmnideskClientFactory.Create(ruSettings, new FakeHandler(_ => Http.Json(EmptyList)), limiters);
+            using var ru2 = OmnideskClientFactory.Create(ruSettings, new FakeHandler(_ => Http.Json(EmptyList)), limiters);
+            using var com = OmnideskClientFactory.Create(Settings(), new FakeHandler(_ => Http.Json(EmptyList)), limiters);
+            Assert.Same(ru.AccountLimiter, ru2.AccountLimiter);
+            Assert.NotSame(ru.AccountLimiter, com.AccountLimiter);
+        }
+
+        [Fact]
         public async Task A_raw_request_goes_under_api_v2()
         {
             var handler = new FakeHandler(_ => Http.Json(EmptyList));

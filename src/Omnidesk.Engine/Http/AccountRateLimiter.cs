@@ -15,8 +15,8 @@ namespace Omnidesk.Engine.Http
 {
     /// <summary>
     /// The process-wide registry of per-account limiters. The account is the BaseUri's scheme, host and port
-    /// (lower case): every connection of one account (whatever staff e-mail it uses) shares one limiter,
-    /// because the API's per-minute budget is counted for the whole account.
+    /// (lower case), and the product: every connection of one account (whatever staff e-mail it uses) shares one
+    /// limiter, because the API's per-minute budget is counted for the whole account.
     /// </summary>
     internal sealed class AccountRateLimiters
     {
@@ -26,9 +26,13 @@ namespace Omnidesk.Engine.Http
         private readonly ConcurrentDictionary<string, AccountRateLimiter> _accounts =
             new ConcurrentDictionary<string, AccountRateLimiter>(StringComparer.Ordinal);
 
-        public AccountRateLimiter Get(Uri baseUri)
+        /// <summary>
+        /// The limiter of the account at <paramref name="baseUri"/> in <paramref name="product"/>'s API: two products on
+        /// one host (the demo emulator serves both) have separate budgets.
+        /// </summary>
+        public AccountRateLimiter Get(Uri baseUri, OmnideskProduct product = OmnideskProduct.OmnideskRu)
         {
-            var key = KeyOf(baseUri);
+            var key = KeyOf(baseUri) + (product == OmnideskProduct.OmnideskRu ? "" : " " + product);
             return _accounts.GetOrAdd(key, k => new AccountRateLimiter(k));
         }
 
