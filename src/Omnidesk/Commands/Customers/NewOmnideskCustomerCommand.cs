@@ -75,15 +75,7 @@ namespace Omnidesk.Commands
                 TicketId = TicketId > 0 ? TicketId : null,
                 CustomFields = _customFields,
             };
-            try
-            {
-                customer.ToForm();
-            }
-            catch (ArgumentException e)
-            {
-                WriteErrorInTurn(OmnideskErrors.InvalidArgument("OmnideskInvalidCustomer", e.Message, address));
-                return;
-            }
+            if (!Accepts(customer.ToForm, "OmnideskInvalidCustomer", address)) return;
             var target = $"{ChannelKind} {address} (brand {BrandId})";
             if (!Approve(target, "Create customer", false)) return;
             Items.Add(context => Client.CreateCustomerAsync(customer, context), created =>

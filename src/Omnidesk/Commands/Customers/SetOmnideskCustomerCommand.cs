@@ -78,15 +78,7 @@ namespace Omnidesk.Commands
                     "Give the customer one in Omnidesk first, or pass -ExternalPrimaryId.", Describe(primaryId)));
                 return;
             }
-            try
-            {
-                change.ToForm();
-            }
-            catch (ArgumentException e)
-            {
-                WriteErrorInTurn(OmnideskErrors.InvalidArgument("OmnideskInvalidCustomerChange", e.Message, primaryId));
-                return;
-            }
+            if (!Accepts(change.ToForm, "OmnideskInvalidCustomerChange", primaryId)) return;
             // Captured now: the outcome is written in its turn, when the parameters may hold a later item's values.
             var description = Describe(primaryId);
             if (!Approve(description, "Update customer", false)) return;

@@ -68,15 +68,7 @@ namespace Omnidesk.Commands
                 FormId = FormId > 0 ? FormId : (long?)null,
             };
             var target = $"Ticket '{Title}' from {From} to {To} ({Direction}, channel {ChannelId}, brand {BrandId})";
-            try
-            {
-                draft.ToForm(); // what the API would refuse is refused here, before anything is sent
-            }
-            catch (ArgumentException e)
-            {
-                WriteErrorInTurn(OmnideskErrors.InvalidArgument("OmnideskInvalidTicket", e.Message, draft));
-                return;
-            }
+            if (!Accepts(draft.ToForm, "OmnideskInvalidTicket", draft)) return;
             if (!Approve(target, "Create", force: false)) return;
             Items.Add(context => Client.CreateTicketAsync(draft, context), ticket =>
             {
