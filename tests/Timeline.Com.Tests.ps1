@@ -103,7 +103,7 @@ Describe 'Get-OmnideskTicketTimeline' {
         $listed = [Omnidesk.OmnideskTicket]@{ TicketId = 858405 }
         Clear-EmulatorRequest $emulator
         $entries = @($plain, $listed | Get-OmnideskTicketTimeline -IncludeHistory)
-        Get-Sent | Should -Be @('GET /api/v2/ticket/858404', 'GET /api/v2/ticket/858405')
+        Get-Sent | Sort-Object | Should -Be @('GET /api/v2/ticket/858404', 'GET /api/v2/ticket/858405') # read together: in any order
         $entries.Count | Should -Be ((Get-ApiTimeline 858404 -History).Count + (Get-ApiTimeline 858405 -History).Count)
         # Ids given on the command line are read, whatever a piped object carries.
         $empty = [Omnidesk.OmnideskTicket]::new()
